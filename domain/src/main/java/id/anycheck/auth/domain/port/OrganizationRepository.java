@@ -1,0 +1,21 @@
+package id.anycheck.auth.domain.port;
+
+import id.anycheck.auth.domain.error.ConflictException;
+import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.Organization;
+import id.anycheck.auth.domain.organization.OrganizationId;
+import id.anycheck.auth.domain.user.User;
+import java.util.Optional;
+
+/** Port: organizations and their groups. Implementations are thread-safe. */
+public interface OrganizationRepository {
+
+    /**
+     * Stores a new organization with its first group and its first Admin, all or nothing.
+     *
+     * @throws ConflictException if the Admin's email is already registered
+     */
+    void add(Organization organization, Group firstGroup, User admin);
+
+    Optional<Organization> findById(OrganizationId id);
+}

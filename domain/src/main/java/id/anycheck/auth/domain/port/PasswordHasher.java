@@ -1,0 +1,27 @@
+package id.anycheck.auth.domain.port;
+
+import id.anycheck.auth.domain.user.Password;
+
+/**
+ * Port: one-way password hashing into a self-describing string that names its algorithm and
+ * parameters. Implementations are thread-safe.
+ */
+public interface PasswordHasher {
+
+    /** Outcome of comparing a password with a stored hash. */
+    enum Verification {
+        MATCH,
+        /** The password matches, but the hash uses older parameters and should be replaced. */
+        MATCH_NEEDS_REHASH,
+        MISMATCH
+    }
+
+    /** Hashes with a fresh random salt and the current parameters. */
+    String hash(Password password);
+
+    /**
+     * Compares in constant time. A stored hash that cannot be parsed, or whose cost parameters
+     * exceed the implementation's bounds, is a {@link Verification#MISMATCH}.
+     */
+    Verification verify(Password password, String storedHash);
+}

@@ -1,0 +1,8 @@
+package id.anycheck.auth.domain.session;
+
+/** Why a session stopped working before its refresh token expired. */
+public enum RevocationReason {
+    LOGOUT,
+    /** A spent refresh token was presented again, so the token may have been stolen. */
+    REFRESH_TOKEN_REUSE
+}
