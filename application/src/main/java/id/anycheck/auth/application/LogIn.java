@@ -1,0 +1,105 @@
+package id.anycheck.auth.application;
+
+import id.anycheck.auth.domain.error.AuthenticationException;
+import id.anycheck.auth.domain.error.AuthenticationFailure;
+import id.anycheck.auth.domain.organization.Organization;
+import id.anycheck.auth.domain.port.OrganizationRepository;
+import id.anycheck.auth.domain.port.PasswordHasher;
+import id.anycheck.auth.domain.port.PasswordHasher.Verification;
+import id.anycheck.auth.domain.port.SessionRepository;
+import id.anycheck.auth.domain.port.TokenService;
+import id.anycheck.auth.domain.port.UserRepository;
+import id.anycheck.auth.domain.session.IssuedTokens;
+import id.anycheck.auth.domain.session.NewSession;
+import id.anycheck.auth.domain.session.RefreshTokenId;
+import id.anycheck.auth.domain.session.SessionId;
+import id.anycheck.auth.domain.session.TokenLifetimes;
+import id.anycheck.auth.domain.user.Password;
+import id.anycheck.auth.domain.user.User;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Use case: log in with email and password, starting a new session.
+ *
+ * <p>Every rejection is the same INVALID_CREDENTIALS and costs one password hash, whether the
+ * email is unknown, the account has no password, is inactive, or the password is wrong, so that
+ * neither the answer nor its timing tells which emails are registered. Thread-safe.
+ */
+public final class LogIn {
+
+    private static final System.Logger LOG = System.getLogger(LogIn.class.getName());
+
+    private final UserRepository users;
+    private final OrganizationRepository organizations;
+    private final SessionRepository sessions;
+    private final PasswordHasher passwordHasher;
+    private final SessionTokens sessionTokens;
+    private final Clock clock;
+    private final String dummyHash;
+
+    public LogIn(
+            UserRepository users,
+            OrganizationRepository organizations,
+            SessionRepository sessions,
+            PasswordHasher passwordHasher,
+            TokenService tokenService,
+            SecureRandom random,
+            Clock clock) {
+        this.users = users;
+        this.organizations = organizations;
+        this.sessions = sessions;
+        this.passwordHasher = passwordHasher;
+        this.sessionTokens = new SessionTokens(tokenService, random);
+        this.clock = clock;
+        this.dummyHash = passwordHasher.hash(Password.presented("dummy password compared for unknown emails"));
+    }
+
+    public Authentication logIn(LogInCommand command) {
+        Optional<User> found = users.findByEmail(command.email());
+
+        String storedHash = found.flatMap(User::passwordHash).orElse(dummyHash);
+        Verification verification = passwordHasher.verify(command.password(), storedHash);
+        boolean passwordMatches = found.flatMap(User::passwordHash).isPresent()
+                && verification != Verification.MISMATCH;
+        if (!passwordMatches) {
+            throw invalidCredentials("unknown email, no password set, or wrong password");
+        }
+        User user = found.get();
+
+        if (!user.active() || !organizationActive(user)) {
+            throw invalidCredentials("user " + user.id() + " or its organization is inactive");
+        }
+
+        if (verification == Verification.MATCH_NEEDS_REHASH) {
+            users.updatePasswordHash(user.id(), passwordHasher.hash(command.password()));
+            LOG.log(Level.INFO, "Rehashed the password of user {0} with the current parameters", user.id());
+        }
+
+        Instant now = clock.instant();
+        SessionId sessionId = SessionId.random();
+        RefreshTokenId refreshTokenId = sessionTokens.newRefreshTokenId();
+        sessions.start(new NewSession(
+                sessionId,
+                user.id(),
+                user.organizationId(),
+                refreshTokenId.hash(),
+                now.plus(TokenLifetimes.REFRESH_TOKEN),
+                now));
+
+        IssuedTokens tokens = sessionTokens.sign(user, sessionId, refreshTokenId, now);
+        LOG.log(Level.INFO, "User {0} logged in, session {1}", user.id(), sessionId);
+        return new Authentication(tokens, user);
+    }
+
+    private boolean organizationActive(User user) {
+        return organizations.findById(user.organizationId()).map(Organization::active).orElse(false);
+    }
+
+    private static AuthenticationException invalidCredentials(String detail) {
+        return new AuthenticationException(AuthenticationFailure.INVALID_CREDENTIALS, detail);
+    }
+}

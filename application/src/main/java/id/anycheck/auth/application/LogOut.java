@@ -1,0 +1,35 @@
+package id.anycheck.auth.application;
+
+import id.anycheck.auth.domain.port.SessionRepository;
+import id.anycheck.auth.domain.session.Principal;
+import id.anycheck.auth.domain.session.RevocationReason;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+
+/**
+ * Use case: log out, ending the caller's session so that its access token and refresh token
+ * both stop working. Thread-safe.
+ */
+public final class LogOut {
+
+    private static final System.Logger LOG = System.getLogger(LogOut.class.getName());
+
+    private final SessionRepository sessions;
+    private final ActiveSessionCache activeSessions;
+    private final Clock clock;
+
+    public LogOut(SessionRepository sessions, ActiveSessionCache activeSessions, Clock clock) {
+        this.sessions = sessions;
+        this.activeSessions = activeSessions;
+        this.clock = clock;
+    }
+
+    public void logOut(Principal principal) {
+        boolean revoked = sessions.revoke(principal.sessionId(), RevocationReason.LOGOUT, clock.instant());
+        activeSessions.forget(principal.sessionId());
+
+        if (revoked) {
+            LOG.log(Level.INFO, "User {0} logged out of session {1}", principal.userId(), principal.sessionId());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package id.anycheck.auth.application;
+
+import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.organization.DisplayNames;
+import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.GroupId;
+import id.anycheck.auth.domain.organization.Organization;
+import id.anycheck.auth.domain.organization.OrganizationId;
+import id.anycheck.auth.domain.organization.Plan;
+import id.anycheck.auth.domain.port.OrganizationRepository;
+import id.anycheck.auth.domain.port.PasswordHasher;
+import id.anycheck.auth.domain.port.UserRepository;
+import id.anycheck.auth.domain.user.Password;
+import id.anycheck.auth.domain.user.User;
+import id.anycheck.auth.domain.user.UserId;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Use case: the operator sets up a customer after a signed contract, creating the organization
+ * with its plan, a default group and the organization's Admin. Thread-safe.
+ */
+public final class ProvisionOrganization {
+
+    /** Name of the group every new organization starts with. */
+    public static final String DEFAULT_GROUP_NAME = "Default";
+
+    private static final System.Logger LOG = System.getLogger(ProvisionOrganization.class.getName());
+
+    private final OrganizationRepository organizations;
+    private final UserRepository users;
+    private final PasswordHasher passwordHasher;
+    private final PasswordGenerator passwordGenerator;
+    private final Clock clock;
+
+    public ProvisionOrganization(
+            OrganizationRepository organizations,
+            UserRepository users,
+            PasswordHasher passwordHasher,
+            PasswordGenerator passwordGenerator,
+            Clock clock) {
+        this.organizations = organizations;
+        this.users = users;
+        this.passwordHasher = passwordHasher;
+        this.passwordGenerator = passwordGenerator;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidInputException for an invalid name, unknown plan, or invalid Admin fields
+     * @throws id.anycheck.auth.domain.error.ConflictException if the Admin's email is registered
+     */
+    public ProvisionedOrganization provision(ProvisionOrganizationCommand command) {
+        String name = validOrganizationName(command.name());
+        Plan plan = Plan.byName(command.plan()).orElseThrow(() -> InvalidInputException.of("plan",
+                "unknown plan '" + command.plan() + "'; expected one of " + planNames()));
+        NewAccount adminAccount = NewAccount.of(
+                command.adminEmail(), command.adminName(), command.adminPassword(), "admin_");
+
+        Instant now = clock.instant();
+        Organization organization = new Organization(OrganizationId.random(), name, plan, true, now);
+        Group defaultGroup = new Group(GroupId.random(), organization.id(), DEFAULT_GROUP_NAME, now);
+        Optional<String> generatedPassword = adminAccount.password().isPresent()
+                ? Optional.empty()
+                : Optional.of(passwordGenerator.generate());
+        Password password = adminAccount.password().orElseGet(() -> Password.choose(generatedPassword.get()));
+        User admin = new User(UserId.random(), organization.id(), adminAccount.email(), adminAccount.name(),
+                Optional.of(passwordHasher.hash(password)), true, true, now);
+
+        organizations.add(organization, defaultGroup, admin);
+
+        LOG.log(Level.INFO, "Provisioned organization {0} on plan {1} with Admin {2}",
+                organization.id(), plan.externalName(), admin.id());
+        return new ProvisionedOrganization(organization, defaultGroup, admin, generatedPassword);
+    }
+
+    private static String validOrganizationName(String name) {
+        try {
+            return DisplayNames.requireValid(name, "name");
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("name", e.getMessage());
+        }
+    }
+
+    private static String planNames() {
+        return Arrays.stream(Plan.values()).map(Plan::externalName).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,82 @@
+package id.anycheck.auth.application;
+
+import id.anycheck.auth.domain.error.AuthenticationException;
+import id.anycheck.auth.domain.error.AuthenticationFailure;
+import id.anycheck.auth.domain.port.SessionRepository;
+import id.anycheck.auth.domain.port.TokenService;
+import id.anycheck.auth.domain.port.UserRepository;
+import id.anycheck.auth.domain.session.IssuedTokens;
+import id.anycheck.auth.domain.session.RefreshTokenClaims;
+import id.anycheck.auth.domain.session.RefreshTokenId;
+import id.anycheck.auth.domain.session.RevocationReason;
+import id.anycheck.auth.domain.session.SessionId;
+import id.anycheck.auth.domain.session.TokenLifetimes;
+import id.anycheck.auth.domain.user.User;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Use case: exchange a refresh token for a new access token and a new refresh token.
+ *
+ * <p>Each refresh token works once. Spending it is a single compare-and-set in storage, so of
+ * several concurrent refreshes with one token exactly one succeeds. No password hash is
+ * computed. Thread-safe.
+ */
+public final class RefreshSession {
+
+    private static final System.Logger LOG = System.getLogger(RefreshSession.class.getName());
+
+    private final TokenService tokenService;
+    private final SessionRepository sessions;
+    private final UserRepository users;
+    private final ActiveSessionCache activeSessions;
+    private final SessionTokens sessionTokens;
+    private final Clock clock;
+
+    public RefreshSession(
+            TokenService tokenService,
+            SessionRepository sessions,
+            UserRepository users,
+            ActiveSessionCache activeSessions,
+            SecureRandom random,
+            Clock clock) {
+        this.tokenService = tokenService;
+        this.sessions = sessions;
+        this.users = users;
+        this.activeSessions = activeSessions;
+        this.sessionTokens = new SessionTokens(tokenService, random);
+        this.clock = clock;
+    }
+
+    public Authentication refresh(String refreshToken) {
+        RefreshTokenClaims claims = tokenService.verifyRefreshToken(refreshToken);
+        SessionId sessionId = claims.sessionId();
+
+        Instant now = clock.instant();
+        RefreshTokenId nextId = sessionTokens.newRefreshTokenId();
+        boolean rotated = sessions.rotateRefreshToken(
+                sessionId, claims.refreshTokenId().hash(), nextId.hash(), now.plus(TokenLifetimes.REFRESH_TOKEN), now);
+
+        if (!rotated) {
+            // The signature proves this service issued the token, so a token that is not the
+            // session's current one was spent before, or its session has ended. A spent token
+            // presented again may be a stolen copy, and we cannot tell the thief from the owner:
+            // revoke the whole session, which also ends the tokens of whoever refreshed first.
+            if (sessions.revoke(sessionId, RevocationReason.REFRESH_TOKEN_REUSE, now)) {
+                LOG.log(Level.WARNING, "Refresh token reuse detected, revoked session {0} of user {1}",
+                        sessionId, claims.userId());
+            }
+            activeSessions.forget(sessionId);
+            throw new AuthenticationException(AuthenticationFailure.TOKEN_REVOKED,
+                    "refresh token of session " + sessionId + " is spent or its session has ended");
+        }
+
+        User user = users.findById(claims.userId()).orElseThrow(() -> new AuthenticationException(
+                AuthenticationFailure.TOKEN_REVOKED, "user " + claims.userId() + " no longer exists"));
+
+        IssuedTokens tokens = sessionTokens.sign(user, sessionId, nextId, now);
+        return new Authentication(tokens, user);
+    }
+}
