@@ -1,0 +1,79 @@
+package id.anycheck.auth.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.statement.StatementExceptions.MessageRendering;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and schema of the service's database. Opening it connects lazily;
+ * {@link #migrate()} applies pending migrations. Thread-safe; close it once at shutdown.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseKind kind;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(DatabaseKind kind, HikariDataSource dataSource) {
+        this.kind = kind;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        // Exception messages must never carry bound values: they include password hashes.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
+    }
+
+    /** Opens a connection pool; throws IllegalArgumentException for an unsupported URL. */
+    public static Database open(DatabaseSettings settings) {
+        DatabaseKind kind = settings.kind();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("anycheck-db");
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
+        config.setValidationTimeout(Math.max(250, Math.min(5000, settings.connectionTimeout().toMillis())));
+        // Start even when the database is down: requests get 503 until it is back.
+        config.setInitializationFailTimeout(-1);
+        return new Database(kind, new HikariDataSource(config));
+    }
+
+    /** Applies pending migrations and returns how many were applied. */
+    public int migrate() {
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info("Database schema is at version {} ({} migrations applied now)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+        return result.migrationsExecuted;
+    }
+
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,86 @@
+package id.anycheck.auth.persistence;
+
+import id.anycheck.auth.domain.port.SessionRepository;
+import id.anycheck.auth.domain.session.NewSession;
+import id.anycheck.auth.domain.session.RevocationReason;
+import id.anycheck.auth.domain.session.SessionId;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Persistence adapter: sessions through JDBI. Spending a refresh token and revoking a session
+ * are each one conditional UPDATE, so they are atomic on H2 and PostgreSQL without locks held
+ * across round trips. Thread-safe.
+ */
+public final class JdbiSessionRepository implements SessionRepository {
+
+    private static final String OWNER_ACTIVE = """
+            EXISTS (SELECT 1 FROM users u JOIN organizations o ON o.id = u.organization_id
+                    WHERE u.id = sessions.user_id AND u.active AND o.active)""";
+
+    private final Jdbi jdbi;
+
+    public JdbiSessionRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void start(NewSession session) {
+        Storage.run(() -> jdbi.useHandle(handle -> handle.createUpdate("""
+                        INSERT INTO sessions (id, user_id, organization_id, refresh_token_hash, refresh_expires_at,
+                                              created_at)
+                        VALUES (:id, :userId, :organizationId, :refreshTokenHash, :refreshExpiresAt, :createdAt)
+                        """)
+                .bind("id", session.id().value())
+                .bind("userId", session.userId().value())
+                .bind("organizationId", session.organizationId().value())
+                .bind("refreshTokenHash", session.refreshTokenHash())
+                .bind("refreshExpiresAt", session.refreshExpiresAt())
+                .bind("createdAt", session.createdAt())
+                .execute()));
+    }
+
+    @Override
+    public boolean rotateRefreshToken(
+            SessionId id, String presentedHash, String nextHash, Instant nextExpiresAt, Instant now) {
+        int updated = Storage.call(() -> jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sessions
+                           SET refresh_token_hash = :nextHash,
+                               refresh_expires_at = :nextExpiresAt,
+                               last_refreshed_at = :now
+                         WHERE id = :id
+                           AND refresh_token_hash = :presentedHash
+                           AND revoked_at IS NULL
+                           AND refresh_expires_at > :now
+                        """ + " AND " + OWNER_ACTIVE)
+                .bind("id", id.value())
+                .bind("presentedHash", presentedHash)
+                .bind("nextHash", nextHash)
+                .bind("nextExpiresAt", nextExpiresAt)
+                .bind("now", now)
+                .execute()));
+        return updated == 1;
+    }
+
+    @Override
+    public boolean revoke(SessionId id, RevocationReason reason, Instant now) {
+        int updated = Storage.call(() -> jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE sessions SET revoked_at = :now, revocation_reason = :reason
+                         WHERE id = :id AND revoked_at IS NULL
+                        """)
+                .bind("id", id.value())
+                .bind("reason", reason.name())
+                .bind("now", now)
+                .execute()));
+        return updated == 1;
+    }
+
+    @Override
+    public boolean isActive(SessionId id) {
+        return Storage.call(() -> jdbi.withHandle(handle -> handle
+                .createQuery("SELECT COUNT(*) FROM sessions WHERE id = :id AND revoked_at IS NULL AND " + OWNER_ACTIVE)
+                .bind("id", id.value())
+                .mapTo(Integer.class)
+                .one())) == 1;
+    }
+}

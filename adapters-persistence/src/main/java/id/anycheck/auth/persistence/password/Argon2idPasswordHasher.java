@@ -1,0 +1,100 @@
+package id.anycheck.auth.persistence.password;
+
+import id.anycheck.auth.domain.port.PasswordHasher;
+import id.anycheck.auth.domain.user.Password;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+
+/**
+ * Password hashing with Argon2id (Bouncy Castle), stored in the PHC string format
+ * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} so that the parameters travel with the
+ * hash and can be raised later.
+ *
+ * <p>At most {@code maxConcurrentHashes} hashes run at once (by default one per core); further
+ * callers wait their turn. Without this bound, many concurrent logins would each claim their
+ * memory and threads and slow every one of them down together. Thread-safe.
+ */
+public final class Argon2idPasswordHasher implements PasswordHasher {
+
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,3})\\$([A-Za-z0-9+/]{11,88})\\$([A-Za-z0-9+/]{22,172})");
+    private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getDecoder();
+
+    private final Argon2Parameters parameters;
+    private final Semaphore permits;
+    private final SecureRandom random;
+
+    public Argon2idPasswordHasher(Argon2Parameters parameters, int maxConcurrentHashes, SecureRandom random) {
+        if (maxConcurrentHashes < 1) {
+            throw new IllegalArgumentException("maxConcurrentHashes must be at least 1");
+        }
+        this.parameters = parameters;
+        this.permits = new Semaphore(maxConcurrentHashes, true);
+        this.random = random;
+    }
+
+    @Override
+    public String hash(Password password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = compute(password, salt, parameters, HASH_BYTES);
+        return "$argon2id$v=19$m=" + parameters.memoryKiB() + ",t=" + parameters.iterations()
+                + ",p=" + parameters.parallelism() + "$" + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
+    }
+
+    @Override
+    public Verification verify(Password password, String storedHash) {
+        Matcher phc = storedHash == null ? null : PHC.matcher(storedHash);
+        if (phc == null || !phc.matches()) {
+            return Verification.MISMATCH;
+        }
+        Argon2Parameters stored;
+        try {
+            stored = new Argon2Parameters(
+                    Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)));
+        } catch (IllegalArgumentException outOfBounds) {
+            return Verification.MISMATCH;
+        }
+        byte[] salt = DECODER.decode(phc.group(4));
+        byte[] expected = DECODER.decode(phc.group(5));
+
+        byte[] actual = compute(password, salt, stored, expected.length);
+        if (!MessageDigest.isEqual(actual, expected)) {
+            return Verification.MISMATCH;
+        }
+        boolean current = stored.equals(parameters) && salt.length == SALT_BYTES && expected.length == HASH_BYTES;
+        return current ? Verification.MATCH : Verification.MATCH_NEEDS_REHASH;
+    }
+
+    private byte[] compute(Password password, byte[] salt, Argon2Parameters cost, int length) {
+        org.bouncycastle.crypto.params.Argon2Parameters bcParameters =
+                new org.bouncycastle.crypto.params.Argon2Parameters.Builder(
+                        org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_id)
+                        .withVersion(org.bouncycastle.crypto.params.Argon2Parameters.ARGON2_VERSION_13)
+                        .withMemoryAsKB(cost.memoryKiB())
+                        .withIterations(cost.iterations())
+                        .withParallelism(cost.parallelism())
+                        .withSalt(salt)
+                        .build();
+        byte[] passwordBytes = password.utf8Bytes();
+        byte[] out = new byte[length];
+        permits.acquireUninterruptibly();
+        try {
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(bcParameters);
+            generator.generateBytes(passwordBytes, out);
+            return out;
+        } finally {
+            permits.release();
+            Password.clear(passwordBytes);
+        }
+    }
+}
