@@ -1,0 +1,69 @@
+package id.anycheck.auth.http;
+
+import id.anycheck.auth.application.AuthenticateAccessToken;
+import id.anycheck.auth.domain.error.AuthenticationException;
+import id.anycheck.auth.domain.error.AuthenticationFailure;
+import id.anycheck.auth.domain.session.Principal;
+import io.javalin.http.Context;
+import java.util.Locale;
+import org.slf4j.MDC;
+
+/**
+ * Authenticates requests to routes marked {@link Access#AUTHENTICATED} before their handler
+ * runs, and stores the principal on the request. Thread-safe.
+ */
+final class AuthenticationFilter {
+
+    static final String API_KEY_HEADER = "X-API-Key";
+    static final String MDC_PRINCIPAL = "principal_id";
+    private static final String PRINCIPAL = "anycheck.principal";
+    private static final String BEARER_PREFIX = "bearer ";
+
+    private final AuthenticateAccessToken authenticateAccessToken;
+
+    AuthenticationFilter(AuthenticateAccessToken authenticateAccessToken) {
+        this.authenticateAccessToken = authenticateAccessToken;
+    }
+
+    void handle(Context ctx) {
+        if (!ctx.routeRoles().contains(Access.AUTHENTICATED)) {
+            return;
+        }
+        String authorization = ctx.header("Authorization");
+        String apiKey = ctx.header(API_KEY_HEADER);
+
+        if (authorization != null && apiKey != null) {
+            throw new ApiException(ErrorCode.AMBIGUOUS_CREDENTIALS);
+        }
+        if (apiKey != null) {
+            // TODO: verify API keys; until they can be issued, no key is valid.
+            throw new ApiException(ErrorCode.INVALID_API_KEY);
+        }
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER_PREFIX)) {
+            throw new AuthenticationException(AuthenticationFailure.MISSING_CREDENTIALS, "no bearer token");
+        }
+        String token = authorization.substring(BEARER_PREFIX.length()).strip();
+        if (token.isEmpty()) {
+            throw new AuthenticationException(AuthenticationFailure.TOKEN_INVALID, "empty bearer token");
+        }
+
+        Principal principal = authenticateAccessToken.authenticate(token);
+        ctx.attribute(PRINCIPAL, principal);
+        MDC.put(MDC_PRINCIPAL, principal.userId().toString());
+    }
+
+    /** Returns the principal of an authenticated route; fails loudly if the route is public. */
+    static Principal principal(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        if (principal == null) {
+            throw new IllegalStateException("route " + ctx.endpoint() + " reads a principal but is not AUTHENTICATED");
+        }
+        return principal;
+    }
+
+    /** Returns the principal's user id for logging, or "-" for an anonymous request. */
+    static String principalIdForLog(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        return principal == null ? "-" : principal.userId().toString();
+    }
+}

@@ -1,0 +1,47 @@
+package id.anycheck.auth.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.anycheck.auth.domain.error.FieldProblem;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** Writes every JSON response in the envelope {@code {"success": ..., "data" | "error": ...}}. */
+final class Envelope {
+
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    /** Context attribute set once a response body is written, so error handlers leave it alone. */
+    static final String WRITTEN = "anycheck.envelope-written";
+
+    record Success(boolean success, Object data) {
+    }
+
+    record Failure(boolean success, ErrorBody error) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ErrorBody(String code, String message, List<FieldProblem> details, String requestId) {
+    }
+
+    private Envelope() {
+    }
+
+    static void success(Context ctx, int status, Object data) {
+        write(ctx, status, new Success(true, data));
+    }
+
+    static void failure(Context ctx, ErrorCode code, String message, List<FieldProblem> details) {
+        write(ctx, code.status(), new Failure(false, new ErrorBody(code.name(), message, details, RequestIds.of(ctx))));
+    }
+
+    static void noContent(Context ctx) {
+        ctx.status(204);
+        ctx.attribute(WRITTEN, true);
+    }
+
+    private static void write(Context ctx, int status, Object body) {
+        ctx.status(status);
+        ctx.contentType(CONTENT_TYPE);
+        ctx.result(Json.write(body));
+        ctx.attribute(WRITTEN, true);
+    }
+}

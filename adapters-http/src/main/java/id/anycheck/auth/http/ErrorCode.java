@@ -1,0 +1,39 @@
+package id.anycheck.auth.http;
+
+/**
+ * Public error codes with their HTTP status and default message. Codes and the messages that
+ * the API reference prints are a contract that clients match on: add codes, never rename them.
+ */
+public enum ErrorCode {
+    VALIDATION_ERROR(400, "The request is invalid."),
+    AMBIGUOUS_CREDENTIALS(400, "Send either an Authorization header or an X-API-Key header, not both."),
+    UNAUTHORIZED(401, "Authentication is required."),
+    INVALID_CREDENTIALS(401, "Email or password is incorrect"),
+    TOKEN_EXPIRED(401, "Your session has expired. Please login again."),
+    TOKEN_INVALID(401, "The token is invalid."),
+    TOKEN_REVOKED(401, "The token has been revoked. Please login again."),
+    INVALID_API_KEY(401, "API key is invalid or inactive"),
+    NOT_FOUND(404, "The requested resource was not found."),
+    METHOD_NOT_ALLOWED(405, "This method is not allowed on this path."),
+    CONFLICT(409, "The request conflicts with the current state."),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large."),
+    UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON with Content-Type: application/json."),
+    INTERNAL_ERROR(500, "An unexpected error occurred."),
+    SERVICE_UNAVAILABLE(503, "The service is temporarily unavailable. Please retry later.");
+
+    private final int status;
+    private final String defaultMessage;
+
+    ErrorCode(int status, String defaultMessage) {
+        this.status = status;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

@@ -1,0 +1,98 @@
+package id.anycheck.auth.http;
+
+import id.anycheck.auth.domain.error.AuthenticationException;
+import id.anycheck.auth.domain.error.ConflictException;
+import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.error.StorageUnavailableException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every exception and every bare error status to the error envelope, in one place. */
+final class ErrorMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+    static final String REALM = "Bearer realm=\"anycheck-auth\"";
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final long maxBodyBytes;
+
+    ErrorMapper(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void apiException(ApiException e, Context ctx) {
+        if (e.code().status() == 401) {
+            ctx.header("WWW-Authenticate", REALM);
+        }
+        Envelope.failure(ctx, e.code(), e.publicMessage(), e.details());
+    }
+
+    void invalidInput(InvalidInputException e, Context ctx) {
+        Envelope.failure(ctx, ErrorCode.VALIDATION_ERROR, ErrorCode.VALIDATION_ERROR.defaultMessage(), e.problems());
+    }
+
+    void authentication(AuthenticationException e, Context ctx) {
+        ErrorCode code = switch (e.failure()) {
+            case MISSING_CREDENTIALS -> ErrorCode.UNAUTHORIZED;
+            case INVALID_CREDENTIALS -> ErrorCode.INVALID_CREDENTIALS;
+            case TOKEN_EXPIRED -> ErrorCode.TOKEN_EXPIRED;
+            case TOKEN_INVALID -> ErrorCode.TOKEN_INVALID;
+            case TOKEN_REVOKED -> ErrorCode.TOKEN_REVOKED;
+        };
+        boolean tokenProblem = code == ErrorCode.TOKEN_EXPIRED || code == ErrorCode.TOKEN_INVALID
+                || code == ErrorCode.TOKEN_REVOKED;
+        ctx.header("WWW-Authenticate", tokenProblem ? REALM + ", error=\"invalid_token\"" : REALM);
+        LOG.debug("Authentication failed: {}", e.getMessage());
+        Envelope.failure(ctx, code, code.defaultMessage(), List.of());
+    }
+
+    void conflict(ConflictException e, Context ctx) {
+        Envelope.failure(ctx, ErrorCode.CONFLICT, e.getMessage(), List.of());
+    }
+
+    void storageUnavailable(StorageUnavailableException e, Context ctx) {
+        LOG.warn("Database unavailable during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        serviceUnavailable(ctx);
+    }
+
+    static void serviceUnavailable(Context ctx) {
+        ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        Envelope.failure(ctx, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.defaultMessage(), List.of());
+    }
+
+    /** Javalin's own responses, such as a body over the configured maximum size. */
+    void javalinResponse(HttpResponseException e, Context ctx) {
+        writeForStatus(ctx, e.getStatus());
+    }
+
+    void unexpected(Exception e, Context ctx) {
+        LOG.error("Unexpected error in {} {}", ctx.method(), ctx.path(), e);
+        Envelope.failure(ctx, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), List.of());
+    }
+
+    /** Gives a bare error status set by Javalin (unknown route, wrong method) its envelope. */
+    void bareStatus(Context ctx) {
+        if (ctx.attribute(Envelope.WRITTEN) == null) {
+            writeForStatus(ctx, ctx.statusCode());
+        }
+    }
+
+    private void writeForStatus(Context ctx, int status) {
+        switch (status) {
+            case 404 -> Envelope.failure(ctx, ErrorCode.NOT_FOUND, ErrorCode.NOT_FOUND.defaultMessage(), List.of());
+            case 405 -> Envelope.failure(ctx, ErrorCode.METHOD_NOT_ALLOWED,
+                    ErrorCode.METHOD_NOT_ALLOWED.defaultMessage(), List.of());
+            case 413 -> Envelope.failure(ctx, ErrorCode.PAYLOAD_TOO_LARGE, JsonBody.tooLarge(maxBodyBytes), List.of());
+            case 400 -> Envelope.failure(ctx, ErrorCode.VALIDATION_ERROR,
+                    ErrorCode.VALIDATION_ERROR.defaultMessage(), List.of());
+            case 503 -> serviceUnavailable(ctx);
+            default -> {
+                LOG.error("Unmapped error status {} in {} {}", status, ctx.method(), ctx.path());
+                Envelope.failure(ctx, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), List.of());
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package id.anycheck.auth.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.anycheck.auth.domain.error.FieldProblem;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A JSON object read from a request body, with typed access to its fields. Field problems are
+ * collected, so that one VALIDATION_ERROR names every bad field; call {@link #validate()} after
+ * reading the fields. Not thread-safe: one instance per request.
+ */
+final class JsonBody {
+
+    private final JsonNode object;
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    private JsonBody(JsonNode object) {
+        this.object = object;
+    }
+
+    /**
+     * Reads the body of a JSON request.
+     *
+     * @throws ApiException UNSUPPORTED_MEDIA_TYPE unless the content type is application/json,
+     *     PAYLOAD_TOO_LARGE over {@code maxBytes}, VALIDATION_ERROR for anything but one JSON object
+     */
+    static JsonBody read(Context ctx, long maxBytes) {
+        if (!isJson(ctx.contentType())) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (ctx.contentLength() > maxBytes) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(maxBytes));
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > maxBytes) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(maxBytes));
+        }
+        if (bytes.length == 0) {
+            throw ApiException.invalidField("body", "a JSON object is required");
+        }
+        JsonNode node = Json.read(bytes);
+        if (!node.isObject()) {
+            throw ApiException.invalidField("body", "must be a JSON object");
+        }
+        return new JsonBody(node);
+    }
+
+    static String tooLarge(long maxBytes) {
+        return "The request body is larger than the maximum of " + maxBytes + " bytes.";
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
+            if (parameter.startsWith("charset=") && !parameter.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the string value of a required field, or null after recording a problem. */
+    String requiredString(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            problems.add(new FieldProblem(field, "is required"));
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add(new FieldProblem(field, "must be a string"));
+            return null;
+        }
+        return value.textValue();
+    }
+
+    /** @throws ApiException VALIDATION_ERROR naming every field problem recorded so far */
+    void validate() {
+        if (!problems.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, ErrorCode.VALIDATION_ERROR.defaultMessage(), problems);
+        }
+    }
+}

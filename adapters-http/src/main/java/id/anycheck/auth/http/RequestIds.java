@@ -1,0 +1,35 @@
+package id.anycheck.auth.http;
+
+import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * Gives every request an id, echoed in {@code X-Request-Id} and in every log line of the
+ * request. A client's own id is kept when it is short and plain, so that it can be traced
+ * across services; anything else is replaced, so it cannot forge log lines.
+ */
+final class RequestIds {
+
+    static final String HEADER = "X-Request-Id";
+    static final String MDC_KEY = "request_id";
+    private static final String ATTRIBUTE = "anycheck.request-id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private RequestIds() {
+    }
+
+    static void assign(Context ctx) {
+        String incoming = ctx.header(HEADER);
+        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+        MDC.put(MDC_KEY, id);
+    }
+
+    static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        return id != null ? id : "";
+    }
+}

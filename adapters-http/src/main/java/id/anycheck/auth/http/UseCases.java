@@ -1,0 +1,28 @@
+package id.anycheck.auth.http;
+
+import id.anycheck.auth.application.AuthenticateAccessToken;
+import id.anycheck.auth.application.CheckReadiness;
+import id.anycheck.auth.application.LogIn;
+import id.anycheck.auth.application.LogOut;
+import id.anycheck.auth.application.RefreshSession;
+import id.anycheck.auth.application.ShowCurrentUser;
+import java.util.Objects;
+
+/** The use cases the HTTP adapter calls. */
+public record UseCases(
+        LogIn logIn,
+        RefreshSession refreshSession,
+        LogOut logOut,
+        AuthenticateAccessToken authenticateAccessToken,
+        ShowCurrentUser showCurrentUser,
+        CheckReadiness checkReadiness) {
+
+    public UseCases {
+        Objects.requireNonNull(logIn, "logIn");
+        Objects.requireNonNull(refreshSession, "refreshSession");
+        Objects.requireNonNull(logOut, "logOut");
+        Objects.requireNonNull(authenticateAccessToken, "authenticateAccessToken");
+        Objects.requireNonNull(showCurrentUser, "showCurrentUser");
+        Objects.requireNonNull(checkReadiness, "checkReadiness");
+    }
+}
