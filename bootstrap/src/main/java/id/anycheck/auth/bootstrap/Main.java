@@ -1,0 +1,99 @@
+package id.anycheck.auth.bootstrap;
+
+import id.anycheck.auth.domain.error.ConflictException;
+import id.anycheck.auth.domain.error.FieldProblem;
+import id.anycheck.auth.domain.error.InvalidInputException;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the runnable jar: parses the command line and runs one command. */
+@Command(
+        name = "anycheck-auth",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Authentication and access layer of the AnyCheck identity-verification API.",
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nEnvironment variables (all optional for local use):%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure, such as an unreachable database", "2:invalid arguments or configuration"})
+public final class Main implements Runnable {
+
+    private final Cli cli;
+
+    Main(Cli cli) {
+        this.cli = cli;
+    }
+
+    public static void main(String[] args) {
+        int exitCode = run(new Cli(System.getenv(), System.in, System.out, System.err), args);
+        System.exit(exitCode);
+    }
+
+    /** Runs one command line and returns its exit code; blocks while a server command runs. */
+    static int run(Cli cli, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(cli))
+                .addSubcommand("serve", new ServeCommand(cli))
+                .addSubcommand("demo", new DemoCommand(cli))
+                .addSubcommand("migrate", new MigrateCommand(cli))
+                .addSubcommand("provision-org", new ProvisionOrgCommand(cli))
+                .setOut(cli.outWriter())
+                .setErr(cli.errWriter())
+                .setExecutionExceptionHandler((exception, line, parseResult) -> failure(cli, exception));
+        commandLine.getCommandSpec().usageMessage().footer(variablesTable());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).setOut(cli.outWriter()).usage(cli.out());
+    }
+
+    private static int failure(Cli cli, Exception exception) {
+        if (exception instanceof ConfigurationException) {
+            cli.err().println("Configuration error: " + exception.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (exception instanceof InvalidInputException invalid) {
+            cli.err().println("Invalid arguments: " + invalid.problems().stream()
+                    .map(Main::describe)
+                    .collect(Collectors.joining("; ")));
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (exception instanceof ConflictException) {
+            cli.err().println("Failed: " + exception.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        cli.err().println("Failed: " + exception);
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    private static String describe(FieldProblem problem) {
+        return "--" + problem.field().replace('_', '-') + ": " + problem.problem();
+    }
+
+    private static String variablesTable() {
+        StringBuilder table = new StringBuilder();
+        for (Variable variable : Variable.values()) {
+            table.append(String.format("  %-34s default %s%n      %s%n",
+                    variable.key(), variable.defaultValue().isEmpty() ? "(empty)" : variable.defaultValue(),
+                    variable.description()));
+        }
+        return table.toString();
+    }
+
+    /** The version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        static String current() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return version != null ? version : "development";
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"anycheck-auth " + current()};
+        }
+    }
+}

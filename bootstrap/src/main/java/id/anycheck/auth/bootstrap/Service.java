@@ -1,0 +1,140 @@
+package id.anycheck.auth.bootstrap;
+
+import id.anycheck.auth.application.ActiveSessionCache;
+import id.anycheck.auth.application.AuthenticateAccessToken;
+import id.anycheck.auth.application.CheckReadiness;
+import id.anycheck.auth.application.CreateUser;
+import id.anycheck.auth.application.LogIn;
+import id.anycheck.auth.application.LogOut;
+import id.anycheck.auth.application.PasswordGenerator;
+import id.anycheck.auth.application.ProvisionOrganization;
+import id.anycheck.auth.application.RefreshSession;
+import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.http.HttpApi;
+import id.anycheck.auth.http.UseCases;
+import id.anycheck.auth.http.jwt.JwtTokenService;
+import id.anycheck.auth.http.jwt.SigningKey;
+import id.anycheck.auth.persistence.Database;
+import id.anycheck.auth.persistence.JdbiOrganizationRepository;
+import id.anycheck.auth.persistence.JdbiReadinessProbe;
+import id.anycheck.auth.persistence.JdbiSessionRepository;
+import id.anycheck.auth.persistence.JdbiUserRepository;
+import id.anycheck.auth.persistence.StoredSigningKey;
+import id.anycheck.auth.persistence.password.Argon2Parameters;
+import id.anycheck.auth.persistence.password.Argon2idPasswordHasher;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The wired service: the database with its schema migrated, the adapters and the use cases.
+ * Builds the HTTP application on request. Close it once, at shutdown.
+ */
+final class Service implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+    private static final int ACTIVE_SESSION_CACHE_ENTRIES = 100_000;
+
+    private final Settings settings;
+    private final Database database;
+    private final UseCases useCases;
+    private final ProvisionOrganization provisionOrganization;
+    private final CreateUser createUser;
+
+    private Service(Settings settings, Database database, UseCases useCases,
+            ProvisionOrganization provisionOrganization, CreateUser createUser) {
+        this.settings = settings;
+        this.database = database;
+        this.useCases = useCases;
+        this.provisionOrganization = provisionOrganization;
+        this.createUser = createUser;
+    }
+
+    /** Opens the database, applies pending migrations and wires the use cases. */
+    static Service open(Settings settings, Clock clock) {
+        Database database = Database.open(settings.database());
+        try {
+            database.migrate();
+            return wire(settings, database, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Service wire(Settings settings, Database database, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        var users = new JdbiUserRepository(database.jdbi());
+        var organizations = new JdbiOrganizationRepository(database.jdbi());
+        var sessions = new JdbiSessionRepository(database.jdbi());
+        var passwordHasher = new Argon2idPasswordHasher(settings.argon2(), settings.hashConcurrency(), random);
+        var tokenService = new JwtTokenService(
+                signingKeys(settings, database, random, clock), settings.issuer(), settings.audience(), clock);
+        var activeSessions = new ActiveSessionCache(
+                sessions, settings.sessionCacheTime(), ACTIVE_SESSION_CACHE_ENTRIES, clock);
+        var passwordGenerator = new PasswordGenerator(random);
+
+        if (!settings.argon2().equals(Argon2Parameters.OWASP)) {
+            LOG.warn("Argon2id parameters {} differ from the OWASP minimum {}; keep the defaults in production",
+                    settings.argon2(), Argon2Parameters.OWASP);
+        }
+
+        UseCases useCases = new UseCases(
+                new LogIn(users, organizations, sessions, passwordHasher, tokenService, random, clock),
+                new RefreshSession(tokenService, sessions, users, activeSessions, random, clock),
+                new LogOut(sessions, activeSessions, clock),
+                new AuthenticateAccessToken(tokenService, activeSessions),
+                new ShowCurrentUser(users, organizations),
+                new CheckReadiness(new JdbiReadinessProbe(database.dataSource())));
+        return new Service(settings, database, useCases,
+                new ProvisionOrganization(organizations, users, passwordHasher, passwordGenerator, clock),
+                new CreateUser(users, passwordHasher, passwordGenerator, clock));
+    }
+
+    private static List<SigningKey> signingKeys(Settings settings, Database database, SecureRandom random, Clock clock) {
+        if (!settings.signingKeys().isEmpty()) {
+            return settings.signingKeys();
+        }
+        var stored = new StoredSigningKey(database.jdbi()).loadOrCreate(() -> {
+            byte[] secret = new byte[32];
+            random.nextBytes(secret);
+            return new StoredSigningKey.Key(
+                    SigningKey.fromSecret(secret).keyId(), Base64.getEncoder().encodeToString(secret));
+        }, clock.instant());
+        LOG.warn("ANYCHECK_JWT_SECRET is not set: tokens are signed with a generated key stored in the database."
+                + " Set ANYCHECK_JWT_SECRET (for example: openssl rand -base64 32) to manage the key yourself.");
+        return List.of(new SigningKey(stored.keyId(), Base64.getDecoder().decode(stored.base64Secret())));
+    }
+
+    /** Creates the HTTP application, not yet started; {@code server} may set more options. */
+    Javalin httpApp(Consumer<JavalinConfig> server) {
+        return HttpApi.create(useCases, settings.http(), server);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    ProvisionOrganization provisionOrganization() {
+        return provisionOrganization;
+    }
+
+    CreateUser createUser() {
+        return createUser;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,152 @@
+package id.anycheck.auth.bootstrap;
+
+import id.anycheck.auth.http.HttpSettings;
+import id.anycheck.auth.http.jwt.SigningKey;
+import id.anycheck.auth.persistence.DatabaseKind;
+import id.anycheck.auth.persistence.DatabaseSettings;
+import id.anycheck.auth.persistence.password.Argon2Parameters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service's configuration, read from environment variables and checked before anything
+ * starts.
+ *
+ * @param signingKeys configured JWT keys, the signing key first; empty to use the generated key
+ */
+record Settings(
+        String host,
+        int port,
+        DatabaseSettings database,
+        List<SigningKey> signingKeys,
+        String issuer,
+        String audience,
+        Duration sessionCacheTime,
+        HttpSettings http,
+        Argon2Parameters argon2,
+        int hashConcurrency) {
+
+    /** @throws ConfigurationException naming the first variable with an unusable value */
+    static Settings fromEnvironment(Map<String, String> environment) {
+        Reader reader = new Reader(environment);
+        Settings settings = new Settings(
+                reader.text(Variable.HOST),
+                reader.integer(Variable.PORT, 1, 65_535),
+                reader.database(),
+                reader.signingKeys(),
+                reader.text(Variable.JWT_ISSUER),
+                reader.text(Variable.JWT_AUDIENCE),
+                Duration.ofSeconds(reader.integer(Variable.SESSION_CACHE_SECONDS, 0, 3600)),
+                new HttpSettings(reader.integer(Variable.MAX_BODY_BYTES, 1024, 16 * 1024 * 1024)),
+                reader.argon2(),
+                reader.hashConcurrency());
+        return settings;
+    }
+
+    /** Returns these settings with another database URL, keeping every other value. */
+    Settings withDatabaseUrl(String url) {
+        DatabaseSettings other = new DatabaseSettings(
+                url, database.user(), database.password(), database.poolSize(), database.connectionTimeout());
+        return new Settings(host, port, other, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
+                hashConcurrency);
+    }
+
+    private static final class Reader {
+
+        private final Map<String, String> environment;
+
+        Reader(Map<String, String> environment) {
+            this.environment = environment;
+        }
+
+        String raw(Variable variable) {
+            String value = environment.get(variable.key());
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        String text(Variable variable) {
+            String value = raw(variable);
+            return value != null ? value : variable.defaultValue();
+        }
+
+        int integer(Variable variable, int min, int max) {
+            String value = text(variable);
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, like a value out of range
+            }
+            throw new ConfigurationException(variable,
+                    "must be a whole number from " + min + " to " + max + ", but is '" + value + "'");
+        }
+
+        DatabaseSettings database() {
+            String url = text(Variable.DB_URL);
+            try {
+                DatabaseKind.of(url);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(Variable.DB_URL,
+                        "must start with jdbc:h2: or jdbc:postgresql:, for example jdbc:postgresql://localhost:5432/anycheck");
+            }
+            String user = raw(Variable.DB_USER);
+            String password = environment.getOrDefault(Variable.DB_PASSWORD.key(), "");
+            return new DatabaseSettings(url, user == null ? "" : user, password,
+                    integer(Variable.DB_POOL_SIZE, 1, 500),
+                    Duration.ofMillis(integer(Variable.DB_CONNECTION_TIMEOUT_MS, 250, 600_000)));
+        }
+
+        List<SigningKey> signingKeys() {
+            String value = raw(Variable.JWT_SECRET);
+            if (value == null) {
+                return List.of();
+            }
+            List<SigningKey> keys = new ArrayList<>();
+            String[] secrets = value.split(",");
+            for (int i = 0; i < secrets.length; i++) {
+                byte[] secret = decodeBase64(secrets[i].strip(), i + 1);
+                if (secret.length < SigningKey.MIN_SECRET_BYTES) {
+                    throw new ConfigurationException(Variable.JWT_SECRET, "secret number " + (i + 1) + " has "
+                            + secret.length + " bytes but needs at least " + SigningKey.MIN_SECRET_BYTES
+                            + "; generate one with: openssl rand -base64 32");
+                }
+                keys.add(SigningKey.fromSecret(secret));
+            }
+            return List.copyOf(keys);
+        }
+
+        private static byte[] decodeBase64(String text, int position) {
+            try {
+                return text.contains("-") || text.contains("_")
+                        ? Base64.getUrlDecoder().decode(text)
+                        : Base64.getDecoder().decode(text);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(Variable.JWT_SECRET, "secret number " + position
+                        + " is not valid base64; generate one with: openssl rand -base64 32");
+            }
+        }
+
+        Argon2Parameters argon2() {
+            int memory = integer(Variable.ARGON2_MEMORY_KIB, 8, 262_144);
+            int iterations = integer(Variable.ARGON2_ITERATIONS, 1, 16);
+            int parallelism = integer(Variable.ARGON2_PARALLELISM, 1, 16);
+            if (memory < 8 * parallelism) {
+                throw new ConfigurationException(Variable.ARGON2_MEMORY_KIB,
+                        "must be at least 8 KiB per lane of ANYCHECK_ARGON2_PARALLELISM");
+            }
+            return new Argon2Parameters(memory, iterations, parallelism);
+        }
+
+        int hashConcurrency() {
+            if (raw(Variable.HASH_CONCURRENCY) == null) {
+                return Runtime.getRuntime().availableProcessors();
+            }
+            return integer(Variable.HASH_CONCURRENCY, 1, 1024);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package id.anycheck.auth.bootstrap;
+
+/** Environment variables the service reads, with their defaults as shown in {@code --help}. */
+enum Variable {
+    PORT("ANYCHECK_PORT", "8080", "HTTP port, 1 to 65535."),
+    HOST("ANYCHECK_HOST", "0.0.0.0", "Address to listen on."),
+    DB_URL("ANYCHECK_DB_URL", "jdbc:h2:file:./data/anycheck", "JDBC URL of an H2 or PostgreSQL database."),
+    DB_USER("ANYCHECK_DB_USER", "", "Database user name."),
+    DB_PASSWORD("ANYCHECK_DB_PASSWORD", "", "Database password."),
+    DB_POOL_SIZE("ANYCHECK_DB_POOL_SIZE", "10", "Maximum number of pooled database connections."),
+    DB_CONNECTION_TIMEOUT_MS("ANYCHECK_DB_CONNECTION_TIMEOUT_MS", "3000",
+            "Milliseconds a request waits for a database connection before it gets 503."),
+    JWT_SECRET("ANYCHECK_JWT_SECRET", "(generated, stored in the database)",
+            "Base64 HS256 secret of at least 32 bytes; a comma-separated list rotates keys: the first signs, all verify."),
+    JWT_ISSUER("ANYCHECK_JWT_ISSUER", "anycheck-auth", "The iss claim of issued tokens."),
+    JWT_AUDIENCE("ANYCHECK_JWT_AUDIENCE", "anycheck-api", "The aud claim of issued tokens."),
+    SESSION_CACHE_SECONDS("ANYCHECK_SESSION_CACHE_SECONDS", "5",
+            "Seconds an instance trusts that a session is live before asking the database again; "
+                    + "a logout on another instance takes effect here within this time. 0 checks every request."),
+    MAX_BODY_BYTES("ANYCHECK_MAX_BODY_BYTES", "65536", "Largest request body accepted, in bytes."),
+    ARGON2_MEMORY_KIB("ANYCHECK_ARGON2_MEMORY_KIB", "19456", "Argon2id memory per password hash, in KiB."),
+    ARGON2_ITERATIONS("ANYCHECK_ARGON2_ITERATIONS", "2", "Argon2id iterations per password hash."),
+    ARGON2_PARALLELISM("ANYCHECK_ARGON2_PARALLELISM", "1", "Argon2id lanes per password hash."),
+    HASH_CONCURRENCY("ANYCHECK_HASH_CONCURRENCY", "(number of cores)",
+            "Password hashes computed at once; further logins wait their turn.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Variable(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String defaultValue() {
+        return defaultValue;
+    }
+
+    String description() {
+        return description;
+    }
+}
