@@ -5,7 +5,6 @@ import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.session.Principal;
 import io.javalin.http.Context;
-import java.util.Locale;
 import org.slf4j.MDC;
 
 /**
@@ -17,7 +16,7 @@ final class AuthenticationFilter {
     static final String API_KEY_HEADER = "X-API-Key";
     static final String MDC_PRINCIPAL = "principal_id";
     private static final String PRINCIPAL = "anycheck.principal";
-    private static final String BEARER_PREFIX = "bearer ";
+    private static final String BEARER_SCHEME = "Bearer";
 
     private final AuthenticateAccessToken authenticateAccessToken;
 
@@ -39,10 +38,11 @@ final class AuthenticationFilter {
             // TODO: verify API keys; until they can be issued, no key is valid.
             throw new ApiException(ErrorCode.INVALID_API_KEY);
         }
-        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER_PREFIX)) {
+        String[] schemeAndToken = authorization == null ? new String[0] : authorization.strip().split("\\s+", 2);
+        if (schemeAndToken.length == 0 || !schemeAndToken[0].equalsIgnoreCase(BEARER_SCHEME)) {
             throw new AuthenticationException(AuthenticationFailure.MISSING_CREDENTIALS, "no bearer token");
         }
-        String token = authorization.substring(BEARER_PREFIX.length()).strip();
+        String token = schemeAndToken.length == 2 ? schemeAndToken[1].strip() : "";
         if (token.isEmpty()) {
             throw new AuthenticationException(AuthenticationFailure.TOKEN_INVALID, "empty bearer token");
         }

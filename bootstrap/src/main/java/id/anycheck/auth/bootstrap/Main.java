@@ -6,6 +6,9 @@ import id.anycheck.auth.domain.error.InvalidInputException;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Entry point of the runnable jar: parses the command line and runs one command. */
 @Command(
@@ -45,9 +48,13 @@ public final class Main implements Runnable {
         return commandLine.execute(args);
     }
 
+    @Spec
+    CommandSpec spec;
+
+    /** Runs when no command is given: a usage error. */
     @Override
     public void run() {
-        new CommandLine(this).setOut(cli.outWriter()).usage(cli.out());
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of serve, demo, migrate, provision-org");
     }
 
     private static int failure(Cli cli, Exception exception) {

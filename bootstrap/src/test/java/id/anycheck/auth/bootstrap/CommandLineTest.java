@@ -1,0 +1,217 @@
+package id.anycheck.auth.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    /** Exit code and output of one run of the command line. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private final Map<String, String> environment = new HashMap<>(TestService.lowCostEnvironment());
+
+    @Test
+    void helpListsCommandsAndVariables() {
+        Run run = run("", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("serve", "demo", "migrate", "provision-org");
+        for (Variable variable : Variable.values()) {
+            assertThat(run.out()).contains(variable.key());
+        }
+    }
+
+    @Test
+    void missingCommandIsUsageError() {
+        Run run = run("");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing command");
+    }
+
+    @Test
+    void unknownCommandIsUsageError() {
+        Run run = run("", "launch");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("launch");
+    }
+
+    @Test
+    void migrateAppliesSchema() {
+        Run first = run("", "migrate");
+        Run second = run("", "migrate");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).contains("Applied 1 migration(s)");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("Applied 0 migration(s)");
+    }
+
+    @Test
+    void provisionOrgPrintsOneJsonObject() throws Exception {
+        Run run = run("", "provision-org", "--name", "Acme", "--plan", "starter", "--admin-email", "Ops@Acme.example",
+                "--admin-name", "Olga Ops", "--json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip().lines()).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(LoginHttpTest.fieldNames(json)).containsExactly("organization_id", "group_id", "admin");
+        assertThat(LoginHttpTest.fieldNames(json.path("admin"))).containsExactly("id", "email", "password");
+        assertThat(json.path("organization_id").asText()).hasSize(36);
+        assertThat(json.path("group_id").asText()).hasSize(36);
+        assertThat(json.path("admin").path("email").asText()).isEqualTo("Ops@Acme.example");
+        String password = json.path("admin").path("password").asText();
+        assertThat(password).matches("[0-9A-Za-z]{20}");
+        assertCanLogIn("ops@acme.example", password);
+    }
+
+    @Test
+    void provisionOrgReadsPasswordFromStdin() throws Exception {
+        Run run = run("chosen password 1\n", "provision-org", "--name", "Beta", "--plan", "enterprise",
+                "--admin-email", "root@beta.example", "--admin-name", "Rita Root", "--admin-password-stdin", "--json");
+
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("admin").path("password").isNull()).isTrue();
+        assertThat(run.out()).doesNotContain("chosen password 1");
+        assertCanLogIn("root@beta.example", "chosen password 1");
+    }
+
+    @Test
+    void provisionOrgTextShowsPasswordOnce() {
+        Run run = run("", "provision-org", "--name", "Gamma", "--plan", "business", "--admin-email",
+                "g@gamma.example", "--admin-name", "Gina");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Provisioned organization \"Gamma\" on plan business.", "admin password");
+    }
+
+    @Test
+    void provisionOrgRejectsUnknownPlan() {
+        Run run = run("", "provision-org", "--name", "Acme", "--plan", "gold", "--admin-email", "a@acme.example",
+                "--admin-name", "Ada");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--plan", "gold", "starter, business, enterprise");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void provisionOrgRejectsInvalidEmail() {
+        Run run = run("", "provision-org", "--name", "Acme", "--plan", "starter", "--admin-email", "not-an-email",
+                "--admin-name", "Ada");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--admin-email");
+    }
+
+    @Test
+    void provisionOrgRejectsShortStdinPassword() {
+        Run run = run("short\n", "provision-org", "--name", "Acme", "--plan", "starter", "--admin-email",
+                "a@acme.example", "--admin-name", "Ada", "--admin-password-stdin");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--admin-password", "8 to 256");
+    }
+
+    @Test
+    void provisionOrgRequiresPasswordOnStdin() {
+        Run run = run("", "provision-org", "--name", "Acme", "--plan", "starter", "--admin-email", "a@acme.example",
+                "--admin-name", "Ada", "--admin-password-stdin");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--admin-password-stdin");
+    }
+
+    @Test
+    void provisionOrgRequiresOptions() {
+        Run run = run("", "provision-org", "--name", "Acme");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required options", "--plan", "--admin-email", "--admin-name");
+    }
+
+    @Test
+    void provisionOrgRejectsRegisteredEmail() {
+        String[] arguments = {"provision-org", "--name", "Acme", "--plan", "starter", "--admin-email", "dup@acme.example",
+            "--admin-name", "Ada"};
+        assertThat(run("", arguments).exitCode()).isZero();
+
+        Run second = run("", arguments);
+
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err()).contains("already registered");
+    }
+
+    @Test
+    void invalidPortStopsWithItsName() {
+        environment.put("ANYCHECK_PORT", "eighty");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_PORT", "eighty", "1 to 65535");
+    }
+
+    @Test
+    void shortJwtSecretStopsWithItsName() {
+        environment.put("ANYCHECK_JWT_SECRET", "c2hvcnQ=");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_JWT_SECRET", "at least 32", "openssl rand -base64 32");
+        assertThat(run.err()).doesNotContain("c2hvcnQ=");
+    }
+
+    @Test
+    void unsupportedDatabaseUrlStopsWithItsName() {
+        environment.put("ANYCHECK_DB_URL", "jdbc:mysql://127.0.0.1/anycheck");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_DB_URL", "jdbc:postgresql:");
+    }
+
+    @Test
+    void unreachableDatabaseFails() {
+        environment.put("ANYCHECK_DB_URL", "jdbc:postgresql://127.0.0.1:1/none");
+        environment.put("ANYCHECK_DB_CONNECTION_TIMEOUT_MS", "250");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Failed:");
+    }
+
+    private Run run(String stdin, String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = Main.run(new Cli(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
+                arguments);
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private void assertCanLogIn(String email, String password) {
+        try (Service service = Service.open(Settings.fromEnvironment(environment), Clock.systemUTC())) {
+            JavalinTest.test(service.httpApp(config -> { }), (server, client) -> {
+                assertThat(new Http(client).logIn(email, password).status()).isEqualTo(200);
+            });
+        }
+    }
+}

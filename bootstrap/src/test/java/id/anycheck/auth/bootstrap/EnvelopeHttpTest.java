@@ -1,0 +1,140 @@
+package id.anycheck.auth.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The envelope and headers of answers that no handler writes itself. */
+class EnvelopeHttpTest {
+
+    private static TestService service;
+
+    @BeforeAll
+    static void startService() {
+        service = new TestService();
+    }
+
+    @AfterAll
+    static void stopService() {
+        service.close();
+    }
+
+    @Test
+    void unknownRouteIsNotFound() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            for (String path : List.of("/", "/nope", "/auth", "/auth/login/extra", "/verifications")) {
+                Http.Reply reply = http.get(path);
+
+                assertThat(reply.status()).as(path).isEqualTo(404);
+                assertThat(reply.errorCode()).as(path).isEqualTo("NOT_FOUND");
+                assertThat(reply.json().path("success").asBoolean(true)).isFalse();
+                assertThat(reply.header("X-Request-Id")).isPresent();
+            }
+        });
+    }
+
+    @Test
+    void wrongMethodIsNotAllowed() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            for (String methodAndPath : List.of("GET /auth/login", "DELETE /auth/me", "PUT /auth/refresh",
+                    "GET /auth/logout", "POST /health")) {
+                String[] parts = methodAndPath.split(" ");
+                Http.Reply reply = http.send(parts[0], parts[1], null, null);
+
+                assertThat(reply.status()).as(methodAndPath).isEqualTo(405);
+                assertThat(reply.errorCode()).as(methodAndPath).isEqualTo("METHOD_NOT_ALLOWED");
+            }
+        });
+    }
+
+    @Test
+    void saneRequestIdIsEchoed() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http.Reply reply = new Http(client).get("/nope", "X-Request-Id", "client-trace.42");
+
+            assertThat(reply.header("X-Request-Id")).contains("client-trace.42");
+            assertThat(reply.json().path("error").path("request_id").asText()).isEqualTo("client-trace.42");
+        });
+    }
+
+    @Test
+    void unsafeRequestIdIsReplaced() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            for (String unsafe : List.of("with space", "x".repeat(65), "quote\"", "new%0Aline")) {
+                Http.Reply reply = http.get("/health", "X-Request-Id", unsafe);
+
+                assertThat(reply.header("X-Request-Id").orElseThrow()).as(unsafe).isNotEqualTo(unsafe);
+            }
+        });
+    }
+
+    @Test
+    void everyErrorHasOnlyContractFields() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            List<Http.Reply> replies = List.of(
+                    http.get("/nope"),
+                    http.get("/auth/login"),
+                    http.get("/auth/me"),
+                    http.postJson("/auth/login", "{"),
+                    http.logIn("nobody@acme.example", "password1"));
+
+            for (Http.Reply reply : replies) {
+                JsonNode json = reply.json();
+                assertThat(LoginHttpTest.fieldNames(json)).containsExactly("success", "error");
+                assertThat(LoginHttpTest.fieldNames(json.path("error")))
+                        .isSubsetOf("code", "message", "details", "request_id")
+                        .contains("code", "message", "request_id");
+                assertThat(json.path("error").path("code").asText()).matches("[A-Z_]+");
+                assertThat(json.path("error").path("message").asText()).isNotBlank();
+            }
+        });
+    }
+
+    @Test
+    void healthIsAlive() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http.Reply reply = new Http(client).get("/health");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.data().path("status").asText()).isEqualTo("ok");
+        });
+    }
+
+    @Test
+    void readyWhenDatabaseAnswers() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http.Reply reply = new Http(client).get("/health/ready");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.data().path("status").asText()).isEqualTo("ready");
+        });
+    }
+
+    @Test
+    void requestLogLineNamesRequestAndPrincipal() {
+        try (LogCapture logs = new LogCapture()) {
+            JavalinTest.test(service.app(), (server, client) -> {
+                Http http = new Http(client);
+                String accessToken = http.logIn(TestService.USER_EMAIL, TestService.USER_PASSWORD)
+                        .data().path("access_token").asText();
+
+                http.get("/auth/me?debug=1", "Authorization", Http.bearer(accessToken), "X-Request-Id", "trace-me-1");
+            });
+
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+                    .contains("GET /auth/me 200")
+                    .contains("principal=" + service.user.user().id())
+                    .contains("request_id=trace-me-1")
+                    .doesNotContain("debug=1"));
+        }
+    }
+}

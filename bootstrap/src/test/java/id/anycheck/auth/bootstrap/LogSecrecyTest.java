@@ -1,0 +1,58 @@
+package id.anycheck.auth.bootstrap;
+
+import static id.anycheck.auth.bootstrap.Http.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.JavalinTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** No log line, at any level of the service's loggers, carries a password, token or secret. */
+class LogSecrecyTest {
+
+    @Test
+    void wholeSessionLogsNoSecret() {
+        List<String> secrets = new ArrayList<>();
+        List<String> lines;
+        try (TestService service = new TestService(); LogCapture logs = new LogCapture()) {
+            JavalinTest.test(service.app(), (server, client) -> {
+                Http http = new Http(client);
+                JsonNode login = http.logIn(TestService.USER_EMAIL, TestService.USER_PASSWORD).data();
+                String accessToken = login.path("access_token").asText();
+                String refreshToken = login.path("refresh_token").asText();
+                JsonNode refreshed = http.refresh(refreshToken).data();
+                http.get("/auth/me", "Authorization", bearer(refreshed.path("access_token").asText()));
+                http.refresh(refreshToken);
+                http.logIn(TestService.USER_EMAIL, "wrong password 123");
+                http.logIn("nobody@acme.example", "another wrong password");
+                http.postJson("/auth/login", "{\"email\": \"x@y.z\", \"password\": \"bad json password\"");
+                http.get("/auth/me", "Authorization", bearer(accessToken + "tampered"));
+                http.post("/auth/logout", "Authorization", bearer(refreshed.path("access_token").asText()));
+
+                secrets.addAll(List.of(TestService.USER_PASSWORD, "wrong password 123", "another wrong password",
+                        "bad json password", TestService.JWT_SECRET_BASE64));
+                secrets.addAll(tokenParts(accessToken));
+                secrets.addAll(tokenParts(refreshToken));
+                secrets.addAll(tokenParts(refreshed.path("access_token").asText()));
+                secrets.addAll(tokenParts(refreshed.path("refresh_token").asText()));
+            });
+            lines = logs.lines();
+        }
+
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            assertThat(line).doesNotContain("Bearer ").doesNotContain("$argon2id$");
+            for (String secret : secrets) {
+                assertThat(line).doesNotContain(secret);
+            }
+        }
+    }
+
+    /** The payload and signature of a token, each secret on its own. */
+    private static List<String> tokenParts(String token) {
+        String[] parts = token.split("\\.");
+        return List.of(parts[1], parts[2]);
+    }
+}

@@ -1,0 +1,65 @@
+package id.anycheck.auth.bootstrap;
+
+import id.anycheck.auth.application.CreateUserCommand;
+import id.anycheck.auth.application.CreatedUser;
+import id.anycheck.auth.application.ProvisionOrganizationCommand;
+import id.anycheck.auth.application.ProvisionedOrganization;
+import id.anycheck.auth.domain.user.Role;
+import io.javalin.Javalin;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The fully wired service on a fresh in-memory H2 database, with a low Argon2id cost, a fixed
+ * JWT secret and a clock the test controls. Holds one organization with an Admin and a User.
+ * Share one per test class; build a new {@link #app()} per test.
+ */
+final class TestService implements AutoCloseable {
+
+    static final String JWT_SECRET_BASE64 = "dGVzdCBzZWNyZXQgb2YgYXQgbGVhc3QgMzIgYnl0ZXMgZm9yIEhTMjU2";
+    static final String ADMIN_EMAIL = "admin@acme.example";
+    static final String ADMIN_PASSWORD = "admin password 1";
+    static final String USER_EMAIL = "user@acme.example";
+    static final String USER_PASSWORD = "user password 1";
+
+    final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-12-04T10:00:00Z"));
+    final Service service;
+    final ProvisionedOrganization organization;
+    final CreatedUser user;
+
+    TestService() {
+        this(Map.of());
+    }
+
+    /** @param overrides environment variables that replace the test defaults */
+    TestService(Map<String, String> overrides) {
+        Map<String, String> environment = new HashMap<>(lowCostEnvironment());
+        environment.putAll(overrides);
+        service = Service.open(Settings.fromEnvironment(environment), clock);
+        organization = service.provisionOrganization().provision(new ProvisionOrganizationCommand(
+                "Acme", "business", ADMIN_EMAIL, "Ada Admin", Optional.of(ADMIN_PASSWORD)));
+        user = service.createUser().create(new CreateUserCommand(organization.organization().id(), USER_EMAIL,
+                "Uma User", Optional.of(USER_PASSWORD), Map.of(organization.defaultGroup().id(), Role.USER)));
+    }
+
+    /** Settings for tests: a private in-memory database and the cheapest Argon2id cost. */
+    static Map<String, String> lowCostEnvironment() {
+        return Map.of(
+                "ANYCHECK_DB_URL", "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "ANYCHECK_JWT_SECRET", JWT_SECRET_BASE64,
+                "ANYCHECK_ARGON2_MEMORY_KIB", "64",
+                "ANYCHECK_ARGON2_ITERATIONS", "1");
+    }
+
+    Javalin app() {
+        return service.httpApp(config -> { });
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
