@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:success", "1:failure, such as an unreachable database", "2:invalid arguments or configuration"})
 public final class Main implements Runnable {
 
+    private static final int HELP_WIDTH = 90;
+
     private final Cli cli;
 
     Main(Cli cli) {
@@ -43,6 +45,7 @@ public final class Main implements Runnable {
                 .addSubcommand("provision-org", new ProvisionOrgCommand(cli))
                 .setOut(cli.outWriter())
                 .setErr(cli.errWriter())
+                .setUsageHelpWidth(HELP_WIDTH)
                 .setExecutionExceptionHandler((exception, line, parseResult) -> failure(cli, exception));
         commandLine.getCommandSpec().usageMessage().footer(variablesTable());
         return commandLine.execute(args);
@@ -83,11 +86,26 @@ public final class Main implements Runnable {
     private static String variablesTable() {
         StringBuilder table = new StringBuilder();
         for (Variable variable : Variable.values()) {
-            table.append(String.format("  %-34s default %s%n      %s%n",
-                    variable.key(), variable.defaultValue().isEmpty() ? "(empty)" : variable.defaultValue(),
-                    variable.description()));
+            table.append(String.format("  %-34s default %s%n", variable.key(),
+                    variable.defaultValue().isEmpty() ? "(empty)" : variable.defaultValue()));
+            appendWrapped(table, variable.description(), "      ", HELP_WIDTH);
         }
         return table.toString();
+    }
+
+    private static void appendWrapped(StringBuilder out, String text, String indent, int width) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                out.append(line).append(System.lineSeparator());
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        out.append(line).append(System.lineSeparator());
     }
 
     /** The version from the jar manifest, or "development" when run from classes. */

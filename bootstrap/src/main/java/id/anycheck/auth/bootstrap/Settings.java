@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +33,8 @@ record Settings(
     /** @throws ConfigurationException naming the first variable with an unusable value */
     static Settings fromEnvironment(Map<String, String> environment) {
         Reader reader = new Reader(environment);
-        Settings settings = new Settings(
+        reader.logLevel();
+        return new Settings(
                 reader.text(Variable.HOST),
                 reader.integer(Variable.PORT, 1, 65_535),
                 reader.database(),
@@ -43,7 +45,6 @@ record Settings(
                 new HttpSettings(reader.integer(Variable.MAX_BODY_BYTES, 1024, 16 * 1024 * 1024)),
                 reader.argon2(),
                 reader.hashConcurrency());
-        return settings;
     }
 
     /** Returns these settings with another database URL, keeping every other value. */
@@ -140,6 +141,15 @@ record Settings(
                         "must be at least 8 KiB per lane of ANYCHECK_ARGON2_PARALLELISM");
             }
             return new Argon2Parameters(memory, iterations, parallelism);
+        }
+
+        /** Checks the level that logback.xml reads from the same variable. */
+        void logLevel() {
+            String level = text(Variable.LOG_LEVEL);
+            if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(level.toUpperCase(Locale.ROOT))) {
+                throw new ConfigurationException(Variable.LOG_LEVEL,
+                        "must be ERROR, WARN, INFO, DEBUG or TRACE, but is '" + level + "'");
+            }
         }
 
         int hashConcurrency() {

@@ -22,7 +22,8 @@ enum Variable {
     ARGON2_ITERATIONS("ANYCHECK_ARGON2_ITERATIONS", "2", "Argon2id iterations per password hash."),
     ARGON2_PARALLELISM("ANYCHECK_ARGON2_PARALLELISM", "1", "Argon2id lanes per password hash."),
     HASH_CONCURRENCY("ANYCHECK_HASH_CONCURRENCY", "(number of cores)",
-            "Password hashes computed at once; further logins wait their turn.");
+            "Password hashes computed at once; further logins wait their turn."),
+    LOG_LEVEL("ANYCHECK_LOG_LEVEL", "INFO", "Level of the service's logs: ERROR, WARN, INFO, DEBUG or TRACE.");
 
     private final String key;
     private final String defaultValue;
