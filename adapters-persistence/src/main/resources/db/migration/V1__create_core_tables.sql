@@ -45,8 +45,8 @@ CREATE TABLE memberships (
 
 CREATE INDEX memberships_group_id ON memberships (group_id);
 
--- One row per login. refresh_token_hash is the SHA-256 (hex) of the id of the one refresh token
--- that is currently valid; spending it replaces the hash in a single conditional UPDATE.
+-- One row per login. refresh_token_hash is the hex SHA-256 of the id of the one refresh token
+-- that is currently valid. Spending that token replaces the hash in a single conditional UPDATE.
 CREATE TABLE sessions (
     id                  UUID PRIMARY KEY,
     user_id             UUID NOT NULL REFERENCES users (id),

@@ -2,7 +2,7 @@ package id.anycheck.auth.http;
 
 import io.javalin.security.RouteRole;
 
-/** Who may call a route; checked before the handler runs. */
+/** Access level of a route, checked before its handler runs. */
 enum Access implements RouteRole {
     /** Anyone, without credentials. */
     PUBLIC,

@@ -4,7 +4,7 @@ import id.anycheck.auth.domain.error.FieldProblem;
 import java.util.List;
 import java.util.Objects;
 
-/** Thrown by the HTTP layer to answer with an error envelope; mapped in one place. */
+/** Thrown by the HTTP layer to respond with an error envelope, which {@link ErrorMapper} writes. */
 public final class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -28,7 +28,7 @@ public final class ApiException extends RuntimeException {
         this.details = List.copyOf(details);
     }
 
-    /** A VALIDATION_ERROR naming one field. */
+    /** Creates a VALIDATION_ERROR naming one field. */
     public static ApiException invalidField(String field, String problem) {
         return new ApiException(ErrorCode.VALIDATION_ERROR, ErrorCode.VALIDATION_ERROR.defaultMessage(),
                 List.of(new FieldProblem(field, problem)));

@@ -15,12 +15,12 @@ final class HealthRoutes {
         this.checkReadiness = checkReadiness;
     }
 
-    /** The process is up and serving HTTP; says nothing about the database. */
+    /** Returns 200 while the process serves HTTP, whatever the state of the database. */
     void live(Context ctx) {
         Envelope.success(ctx, 200, new Status("ok"));
     }
 
-    /** The database answers, so requests can be served; otherwise 503 with Retry-After. */
+    /** Returns 200 when the database responds, otherwise 503 with Retry-After. */
     void ready(Context ctx) {
         if (checkReadiness.isReady()) {
             Envelope.success(ctx, 200, new Status("ready"));

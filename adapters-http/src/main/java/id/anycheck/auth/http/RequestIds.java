@@ -7,8 +7,8 @@ import org.slf4j.MDC;
 
 /**
  * Gives every request an id, echoed in {@code X-Request-Id} and in every log line of the
- * request. A client's own id is kept when it is short and plain, so that it can be traced
- * across services; anything else is replaced, so it cannot forge log lines.
+ * request. A client's own id is kept when it is short and plain, so that a call can be
+ * traced across services. Any other value is replaced, so that it cannot forge log lines.
  */
 final class RequestIds {
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers for a short time which sessions were found active, so that an authenticated request
- * needs no database round trip. Only positive answers are kept. A session revoked through this
+ * needs no database round trip. Only positive results are kept. A session revoked through this
  * instance is forgotten at once; a revocation made by another instance takes effect here after
  * at most the configured time to live. A time to live of zero checks the database every time.
  * Thread-safe.
@@ -52,7 +52,7 @@ public final class ActiveSessionCache {
         return true;
     }
 
-    /** Forgets a session so that the next check asks the database; call it after revoking. */
+    /** Forgets a session so that the next check queries the database. Call it after revoking. */
     public void forget(SessionId id) {
         activeUntilMillis.remove(id);
     }

@@ -27,7 +27,7 @@ import java.util.Optional;
  *
  * <p>Every rejection is the same INVALID_CREDENTIALS and costs one password hash, whether the
  * email is unknown, the account has no password, is inactive, or the password is wrong, so that
- * neither the answer nor its timing tells which emails are registered. Thread-safe.
+ * neither the response nor its timing reveals which emails are registered. Thread-safe.
  */
 public final class LogIn {
 

@@ -62,8 +62,8 @@ public final class RefreshSession {
         if (!rotated) {
             // The signature proves this service issued the token, so a token that is not the
             // session's current one was spent before, or its session has ended. A spent token
-            // presented again may be a stolen copy, and we cannot tell the thief from the owner:
-            // revoke the whole session, which also ends the tokens of whoever refreshed first.
+            // presented again may be a stolen copy, and the thief cannot be told from the owner.
+            // So the whole session is revoked, which also ends the tokens of the earlier refresh.
             if (sessions.revoke(sessionId, RevocationReason.REFRESH_TOKEN_REUSE, now)) {
                 LOG.log(Level.WARNING, "Refresh token reuse detected, revoked session {0} of user {1}",
                         sessionId, claims.userId());

@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** What a command reads and writes: the environment and the standard streams. */
+/** Environment variables and standard streams of one command-line run. */
 record Cli(Map<String, String> environment, InputStream in, PrintStream out, PrintStream err) {
 
     PrintWriter outWriter() {
