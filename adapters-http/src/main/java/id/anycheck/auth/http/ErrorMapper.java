@@ -16,6 +16,8 @@ final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     static final String REALM = "Bearer realm=\"anycheck-auth\"";
     private static final String RETRY_AFTER_SECONDS = "5";
+    /** Detail under which Javalin 7.1 lists the methods of the path in its 405 exception. */
+    private static final String JAVALIN_ALLOWED_METHODS = "availableMethods";
 
     private final long maxBodyBytes;
 
@@ -65,6 +67,10 @@ final class ErrorMapper {
 
     /** Javalin's own responses, such as a body over the configured maximum size. */
     void javalinResponse(HttpResponseException e, Context ctx) {
+        String allowedMethods = e.getDetails().get(JAVALIN_ALLOWED_METHODS);
+        if (e.getStatus() == 405 && allowedMethods != null) {
+            ctx.header("Allow", allowedMethods.replaceAll("[\\[\\]]", ""));
+        }
         writeForStatus(ctx, e.getStatus());
     }
 

@@ -25,6 +25,8 @@ final class RequestIds {
         String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+        // Jetty reuses threads: start from an empty context, so nothing of an earlier request leaks in.
+        MDC.clear();
         MDC.put(MDC_KEY, id);
     }
 

@@ -50,7 +50,17 @@ class EnvelopeHttpTest {
 
                 assertThat(reply.status()).as(methodAndPath).isEqualTo(405);
                 assertThat(reply.errorCode()).as(methodAndPath).isEqualTo("METHOD_NOT_ALLOWED");
+                assertThat(reply.header("Allow")).as(methodAndPath).isPresent();
             }
+        });
+    }
+
+    @Test
+    void notAllowedListsAllowedMethods() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http.Reply reply = new Http(client).send("DELETE", "/auth/login", null, null);
+
+            assertThat(reply.header("Allow")).contains("POST");
         });
     }
 
