@@ -61,10 +61,13 @@ CREATE TABLE sessions (
 
 CREATE INDEX sessions_user_id ON sessions (user_id);
 
--- The HS256 secret generated when none is configured. Instances sharing the database agree on
--- the oldest row.
+-- The HS256 secret generated when none is configured. The unique slot allows one row, so
+-- instances that start together on an empty table cannot store two different keys.
 CREATE TABLE signing_keys (
     key_id      VARCHAR(64) PRIMARY KEY,
+    slot        SMALLINT DEFAULT 1 NOT NULL,
     secret      VARCHAR(200) NOT NULL,
-    created_at  TIMESTAMP WITH TIME ZONE NOT NULL
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT signing_keys_single_slot UNIQUE (slot),
+    CONSTRAINT signing_keys_slot_one CHECK (slot = 1)
 );

@@ -46,7 +46,7 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
                     JdbiUserRepository.insert(handle, admin);
                 });
             } catch (JdbiException e) {
-                if (UniqueViolation.causedBy(e)) {
+                if (UniqueViolation.ofConstraint(e, UniqueViolation.EMAIL_CONSTRAINT)) {
                     throw new ConflictException("A user with this email is already registered.");
                 }
                 throw e;

@@ -4,13 +4,16 @@ import id.anycheck.auth.domain.port.SessionRepository;
 import id.anycheck.auth.domain.session.NewSession;
 import id.anycheck.auth.domain.session.RevocationReason;
 import id.anycheck.auth.domain.session.SessionId;
+import id.anycheck.auth.domain.user.User;
 import java.time.Instant;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Persistence adapter: sessions through JDBI. Spending a refresh token and revoking a session
  * are each one conditional UPDATE, so they are atomic on H2 and PostgreSQL without locks held
- * across round trips. Thread-safe.
+ * across round trips. Spending a refresh token also reads the session's user in the same
+ * statement, so a refresh costs one round trip. Thread-safe.
  */
 public final class JdbiSessionRepository implements SessionRepository {
 
@@ -18,10 +21,34 @@ public final class JdbiSessionRepository implements SessionRepository {
             EXISTS (SELECT 1 FROM users u JOIN organizations o ON o.id = u.organization_id
                     WHERE u.id = sessions.user_id AND u.active AND o.active)""";
 
+    /** Replaces the current refresh token hash; the owner condition is appended. */
+    private static final String ROTATE = """
+            UPDATE sessions
+               SET refresh_token_hash = :nextHash,
+                   refresh_expires_at = :nextExpiresAt,
+                   last_refreshed_at = :now
+             WHERE id = :id
+               AND refresh_token_hash = :presentedHash
+               AND revoked_at IS NULL
+               AND refresh_expires_at > :now
+               AND\s""" + OWNER_ACTIVE;
+
+    /**
+     * The rotation and the read of the session's user as one statement. PostgreSQL has
+     * data-modifying WITH clauses; H2 has none but can select from the rows an UPDATE changed.
+     */
+    private final String rotateAndReadOwner;
+
     private final Jdbi jdbi;
 
-    public JdbiSessionRepository(Jdbi jdbi) {
+    public JdbiSessionRepository(Jdbi jdbi, DatabaseKind kind) {
         this.jdbi = jdbi;
+        this.rotateAndReadOwner = switch (kind) {
+            case POSTGRESQL -> "WITH rotated AS (" + ROTATE + " RETURNING user_id) SELECT " + Rows.USER_COLUMNS
+                    + " FROM rotated JOIN users u ON u.id = rotated.user_id";
+            case H2 -> "SELECT " + Rows.USER_COLUMNS + " FROM FINAL TABLE (" + ROTATE + ") rotated"
+                    + " JOIN users u ON u.id = rotated.user_id";
+        };
     }
 
     @Override
@@ -41,25 +68,16 @@ public final class JdbiSessionRepository implements SessionRepository {
     }
 
     @Override
-    public boolean rotateRefreshToken(
+    public Optional<User> rotateRefreshToken(
             SessionId id, String presentedHash, String nextHash, Instant nextExpiresAt, Instant now) {
-        int updated = Storage.call(() -> jdbi.withHandle(handle -> handle.createUpdate("""
-                        UPDATE sessions
-                           SET refresh_token_hash = :nextHash,
-                               refresh_expires_at = :nextExpiresAt,
-                               last_refreshed_at = :now
-                         WHERE id = :id
-                           AND refresh_token_hash = :presentedHash
-                           AND revoked_at IS NULL
-                           AND refresh_expires_at > :now
-                        """ + " AND " + OWNER_ACTIVE)
+        return Storage.call(() -> jdbi.withHandle(handle -> handle.createQuery(rotateAndReadOwner)
                 .bind("id", id.value())
                 .bind("presentedHash", presentedHash)
                 .bind("nextHash", nextHash)
                 .bind("nextExpiresAt", nextExpiresAt)
                 .bind("now", now)
-                .execute()));
-        return updated == 1;
+                .map(Rows.USER)
+                .findOne()));
     }
 
     @Override

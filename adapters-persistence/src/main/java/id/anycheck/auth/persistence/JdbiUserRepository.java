@@ -52,7 +52,7 @@ public final class JdbiUserRepository implements UserRepository {
                     }
                 });
             } catch (JdbiException e) {
-                if (UniqueViolation.causedBy(e)) {
+                if (UniqueViolation.ofConstraint(e, UniqueViolation.EMAIL_CONSTRAINT)) {
                     throw new ConflictException("A user with this email is already registered.");
                 }
                 throw e;

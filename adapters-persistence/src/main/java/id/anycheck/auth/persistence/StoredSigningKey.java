@@ -7,9 +7,9 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * The signing secret generated when the operator configured none. It is kept in the database
- * so that tokens survive a restart and every instance sharing the database signs alike. Two
- * instances that start together may both insert a key; both then use the oldest one.
- * Thread-safe.
+ * so that tokens survive a restart and every instance sharing the database signs alike. The
+ * table holds at most one row, so of two instances that start together on an empty table
+ * one stores its key and the other reads that key back. Thread-safe.
  */
 public final class StoredSigningKey {
 
@@ -31,7 +31,7 @@ public final class StoredSigningKey {
     /** Returns the stored key, first storing the one that {@code generator} makes if there is none. */
     public Key loadOrCreate(Supplier<Key> generator, Instant now) {
         return Storage.call(() -> {
-            var existing = oldest();
+            Key existing = stored();
             if (existing != null) {
                 return existing;
             }
@@ -43,19 +43,20 @@ public final class StoredSigningKey {
                         .bind("secret", generated.base64Secret())
                         .bind("now", now)
                         .execute());
+                return generated;
             } catch (JdbiException e) {
                 if (!UniqueViolation.causedBy(e)) {
                     throw e;
                 }
+                // Another instance stored its key first: use that one.
+                return stored();
             }
-            return oldest();
         });
     }
 
-    private Key oldest() {
+    private Key stored() {
         return jdbi.withHandle(handle -> handle
-                .createQuery("SELECT key_id, secret FROM signing_keys ORDER BY created_at, key_id")
-                .setMaxRows(1)
+                .createQuery("SELECT key_id, secret FROM signing_keys")
                 .map((rs, ctx) -> new Key(rs.getString("key_id"), rs.getString("secret")))
                 .findFirst()
                 .orElse(null));

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Remembers for a short time which sessions were found active, so that an authenticated request
@@ -21,6 +22,8 @@ public final class ActiveSessionCache {
     private final int maxEntries;
     private final Clock clock;
     private final Map<SessionId, Long> activeUntilMillis = new ConcurrentHashMap<>();
+    /** Counts calls to {@link #forget}, so a check that overlapped one can drop its stale result. */
+    private final AtomicLong forgetCount = new AtomicLong();
 
     public ActiveSessionCache(SessionRepository sessions, Duration timeToLive, int maxEntries, Clock clock) {
         if (timeToLive.isNegative()) {
@@ -39,6 +42,7 @@ public final class ActiveSessionCache {
             return true;
         }
 
+        long forgetsBefore = forgetCount.get();
         boolean active = sessions.isActive(id);
         if (!active || timeToLiveMillis == 0) {
             activeUntilMillis.remove(id);
@@ -49,11 +53,17 @@ public final class ActiveSessionCache {
             activeUntilMillis.clear();
         }
         activeUntilMillis.put(id, now + timeToLiveMillis);
+        if (forgetCount.get() != forgetsBefore) {
+            // A session was revoked while this check read storage, and the result read may
+            // predate that revocation. Keep nothing, so the next check reads storage again.
+            activeUntilMillis.remove(id);
+        }
         return true;
     }
 
     /** Forgets a session so that the next check queries the database. Call it after revoking. */
     public void forget(SessionId id) {
+        forgetCount.incrementAndGet();
         activeUntilMillis.remove(id);
     }
 }

@@ -19,6 +19,20 @@ record NewAccount(EmailAddress email, String name, Optional<Password> password) 
 
     static NewAccount of(String email, String name, Optional<String> password, String fieldPrefix) {
         List<FieldProblem> problems = new ArrayList<>();
+        Optional<NewAccount> account = collect(email, name, password, fieldPrefix, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return account.orElseThrow();
+    }
+
+    /**
+     * Validates like {@link #of} but adds each problem to {@code problems}, so that a caller can
+     * report them together with its own; returns empty if any field is invalid.
+     */
+    static Optional<NewAccount> collect(
+            String email, String name, Optional<String> password, String fieldPrefix, List<FieldProblem> problems) {
+        int problemsBefore = problems.size();
         EmailAddress parsedEmail = null;
         String validName = null;
         Password chosen = null;
@@ -39,9 +53,9 @@ record NewAccount(EmailAddress email, String name, Optional<Password> password) 
                 problems.add(new FieldProblem(fieldPrefix + "password", e.getMessage()));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        if (problems.size() > problemsBefore) {
+            return Optional.empty();
         }
-        return new NewAccount(parsedEmail, validName, Optional.ofNullable(chosen));
+        return Optional.of(new NewAccount(parsedEmail, validName, Optional.ofNullable(chosen)));
     }
 }

@@ -1,5 +1,6 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.domain.error.FieldProblem;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.organization.DisplayNames;
 import id.anycheck.auth.domain.organization.Group;
@@ -9,14 +10,15 @@ import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.organization.Plan;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.port.PasswordHasher;
-import id.anycheck.auth.domain.port.UserRepository;
 import id.anycheck.auth.domain.user.Password;
 import id.anycheck.auth.domain.user.User;
 import id.anycheck.auth.domain.user.UserId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -32,19 +34,16 @@ public final class ProvisionOrganization {
     private static final System.Logger LOG = System.getLogger(ProvisionOrganization.class.getName());
 
     private final OrganizationRepository organizations;
-    private final UserRepository users;
     private final PasswordHasher passwordHasher;
     private final PasswordGenerator passwordGenerator;
     private final Clock clock;
 
     public ProvisionOrganization(
             OrganizationRepository organizations,
-            UserRepository users,
             PasswordHasher passwordHasher,
             PasswordGenerator passwordGenerator,
             Clock clock) {
         this.organizations = organizations;
-        this.users = users;
         this.passwordHasher = passwordHasher;
         this.passwordGenerator = passwordGenerator;
         this.clock = clock;
@@ -55,34 +54,43 @@ public final class ProvisionOrganization {
      * @throws id.anycheck.auth.domain.error.ConflictException if the Admin's email is registered
      */
     public ProvisionedOrganization provision(ProvisionOrganizationCommand command) {
-        String name = validOrganizationName(command.name());
-        Plan plan = Plan.byName(command.plan()).orElseThrow(() -> InvalidInputException.of("plan",
-                "unknown plan '" + command.plan() + "'; expected one of " + planNames()));
-        NewAccount adminAccount = NewAccount.of(
-                command.adminEmail(), command.adminName(), command.adminPassword(), "admin_");
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = validOrganizationName(command.name(), problems);
+        Optional<Plan> plan = Plan.byName(command.plan());
+        if (plan.isEmpty()) {
+            problems.add(new FieldProblem("plan",
+                    "unknown plan '" + command.plan() + "'; expected one of " + planNames()));
+        }
+        Optional<NewAccount> adminAccount = NewAccount.collect(
+                command.adminEmail(), command.adminName(), command.adminPassword(), "admin_", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        NewAccount admin = adminAccount.orElseThrow();
 
         Instant now = clock.instant();
-        Organization organization = new Organization(OrganizationId.random(), name, plan, true, now);
+        Organization organization = new Organization(OrganizationId.random(), name, plan.get(), true, now);
         Group defaultGroup = new Group(GroupId.random(), organization.id(), DEFAULT_GROUP_NAME, now);
-        Optional<String> generatedPassword = adminAccount.password().isPresent()
+        Optional<String> generatedPassword = admin.password().isPresent()
                 ? Optional.empty()
                 : Optional.of(passwordGenerator.generate());
-        Password password = adminAccount.password().orElseGet(() -> Password.choose(generatedPassword.get()));
-        User admin = new User(UserId.random(), organization.id(), adminAccount.email(), adminAccount.name(),
+        Password password = admin.password().orElseGet(() -> Password.choose(generatedPassword.get()));
+        User adminUser = new User(UserId.random(), organization.id(), admin.email(), admin.name(),
                 Optional.of(passwordHasher.hash(password)), true, true, now);
 
-        organizations.add(organization, defaultGroup, admin);
+        organizations.add(organization, defaultGroup, adminUser);
 
         LOG.log(Level.INFO, "Provisioned organization {0} on plan {1} with Admin {2}",
-                organization.id(), plan.externalName(), admin.id());
-        return new ProvisionedOrganization(organization, defaultGroup, admin, generatedPassword);
+                organization.id(), plan.get().externalName(), adminUser.id());
+        return new ProvisionedOrganization(organization, defaultGroup, adminUser, generatedPassword);
     }
 
-    private static String validOrganizationName(String name) {
+    private static String validOrganizationName(String name, List<FieldProblem> problems) {
         try {
             return DisplayNames.requireValid(name, "name");
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("name", e.getMessage());
+            problems.add(new FieldProblem("name", e.getMessage()));
+            return null;
         }
     }
 

@@ -2,6 +2,8 @@ package id.anycheck.auth.application;
 
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
+import id.anycheck.auth.domain.organization.Organization;
+import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.port.SessionRepository;
 import id.anycheck.auth.domain.port.TokenService;
 import id.anycheck.auth.domain.port.UserRepository;
@@ -12,17 +14,20 @@ import id.anycheck.auth.domain.session.RevocationReason;
 import id.anycheck.auth.domain.session.SessionId;
 import id.anycheck.auth.domain.session.TokenLifetimes;
 import id.anycheck.auth.domain.user.User;
+import id.anycheck.auth.domain.user.UserId;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Use case: exchange a refresh token for a new access token and a new refresh token.
  *
- * <p>Each refresh token works once. Spending it is a single compare-and-set in storage, so of
- * several concurrent refreshes with one token exactly one succeeds. No password hash is
- * computed. Thread-safe.
+ * <p>Each refresh token works once. Spending it is a single compare-and-set in storage, which
+ * also returns the session's user, so of several concurrent refreshes with one token exactly
+ * one succeeds, and a successful refresh costs one storage round trip and no password hash.
+ * Thread-safe.
  */
 public final class RefreshSession {
 
@@ -31,6 +36,7 @@ public final class RefreshSession {
     private final TokenService tokenService;
     private final SessionRepository sessions;
     private final UserRepository users;
+    private final OrganizationRepository organizations;
     private final ActiveSessionCache activeSessions;
     private final SessionTokens sessionTokens;
     private final Clock clock;
@@ -39,12 +45,14 @@ public final class RefreshSession {
             TokenService tokenService,
             SessionRepository sessions,
             UserRepository users,
+            OrganizationRepository organizations,
             ActiveSessionCache activeSessions,
             SecureRandom random,
             Clock clock) {
         this.tokenService = tokenService;
         this.sessions = sessions;
         this.users = users;
+        this.organizations = organizations;
         this.activeSessions = activeSessions;
         this.sessionTokens = new SessionTokens(tokenService, random);
         this.clock = clock;
@@ -56,10 +64,15 @@ public final class RefreshSession {
 
         Instant now = clock.instant();
         RefreshTokenId nextId = sessionTokens.newRefreshTokenId();
-        boolean rotated = sessions.rotateRefreshToken(
+        Optional<User> owner = sessions.rotateRefreshToken(
                 sessionId, claims.refreshTokenId().hash(), nextId.hash(), now.plus(TokenLifetimes.REFRESH_TOKEN), now);
 
-        if (!rotated) {
+        if (owner.isEmpty() && !ownerCanLogIn(claims.userId())) {
+            activeSessions.forget(sessionId);
+            throw new AuthenticationException(AuthenticationFailure.TOKEN_REVOKED,
+                    "user " + claims.userId() + " or its organization is deactivated");
+        }
+        if (owner.isEmpty()) {
             // The signature proves this service issued the token, so a token that is not the
             // session's current one was spent before, or its session has ended. A spent token
             // presented again may be a stolen copy, and the thief cannot be told from the owner.
@@ -73,10 +86,15 @@ public final class RefreshSession {
                     "refresh token of session " + sessionId + " is spent or its session has ended");
         }
 
-        User user = users.findById(claims.userId()).orElseThrow(() -> new AuthenticationException(
-                AuthenticationFailure.TOKEN_REVOKED, "user " + claims.userId() + " no longer exists"));
+        IssuedTokens tokens = sessionTokens.sign(owner.get(), sessionId, nextId, now);
+        return new Authentication(tokens, owner.get());
+    }
 
-        IssuedTokens tokens = sessionTokens.sign(user, sessionId, nextId, now);
-        return new Authentication(tokens, user);
+    private boolean ownerCanLogIn(UserId userId) {
+        return users.findById(userId)
+                .filter(User::active)
+                .flatMap(user -> organizations.findById(user.organizationId()))
+                .map(Organization::active)
+                .orElse(false);
     }
 }

@@ -72,7 +72,7 @@ final class Service implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         var users = new JdbiUserRepository(database.jdbi());
         var organizations = new JdbiOrganizationRepository(database.jdbi());
-        var sessions = new JdbiSessionRepository(database.jdbi());
+        var sessions = new JdbiSessionRepository(database.jdbi(), database.kind());
         var passwordHasher = new Argon2idPasswordHasher(settings.argon2(), settings.hashConcurrency(), random);
         var tokenService = new JwtTokenService(
                 signingKeys(settings, database, random, clock), settings.issuer(), settings.audience(), clock);
@@ -87,13 +87,13 @@ final class Service implements AutoCloseable {
 
         UseCases useCases = new UseCases(
                 new LogIn(users, organizations, sessions, passwordHasher, tokenService, random, clock),
-                new RefreshSession(tokenService, sessions, users, activeSessions, random, clock),
+                new RefreshSession(tokenService, sessions, users, organizations, activeSessions, random, clock),
                 new LogOut(sessions, activeSessions, clock),
                 new AuthenticateAccessToken(tokenService, activeSessions),
                 new ShowCurrentUser(users, organizations),
                 new CheckReadiness(new JdbiReadinessProbe(database.dataSource())));
         return new Service(settings, database, useCases,
-                new ProvisionOrganization(organizations, users, passwordHasher, passwordGenerator, clock),
+                new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, clock),
                 new CreateUser(users, passwordHasher, passwordGenerator, clock));
     }
 

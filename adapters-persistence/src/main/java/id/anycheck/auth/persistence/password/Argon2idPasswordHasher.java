@@ -63,8 +63,14 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         } catch (IllegalArgumentException outOfBounds) {
             return Verification.MISMATCH;
         }
-        byte[] salt = DECODER.decode(phc.group(4));
-        byte[] expected = DECODER.decode(phc.group(5));
+        byte[] salt;
+        byte[] expected;
+        try {
+            salt = DECODER.decode(phc.group(4));
+            expected = DECODER.decode(phc.group(5));
+        } catch (IllegalArgumentException malformedBase64) {
+            return Verification.MISMATCH;
+        }
 
         byte[] actual = compute(password, salt, stored, expected.length);
         if (!MessageDigest.isEqual(actual, expected)) {

@@ -3,7 +3,9 @@ package id.anycheck.auth.domain.port;
 import id.anycheck.auth.domain.session.NewSession;
 import id.anycheck.auth.domain.session.RevocationReason;
 import id.anycheck.auth.domain.session.SessionId;
+import id.anycheck.auth.domain.user.User;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Port: login sessions and the hash of the one refresh token id that is currently valid for
@@ -15,11 +17,13 @@ public interface SessionRepository {
 
     /**
      * Replaces the session's refresh token hash if, and only if, the session is not revoked,
-     * its current hash equals {@code presentedHash} and that token has not expired. This is a
-     * single compare-and-set, so of N concurrent calls with the same presented hash at most
-     * one returns true.
+     * its current hash equals {@code presentedHash}, that token has not expired, and the
+     * session's user and organization are active. This is a single compare-and-set, so of N
+     * concurrent calls with the same presented hash at most one succeeds.
+     *
+     * @return the session's user if the hash was replaced, else empty
      */
-    boolean rotateRefreshToken(
+    Optional<User> rotateRefreshToken(
             SessionId id, String presentedHash, String nextHash, Instant nextExpiresAt, Instant now);
 
     /** Revokes the session; returns false if it was already revoked or does not exist. */
