@@ -1,0 +1,9 @@
+package id.anycheck.auth.persistence;
+
+class H2UserRepositoryTest extends UserRepositoryContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.h2();
+    }
+}

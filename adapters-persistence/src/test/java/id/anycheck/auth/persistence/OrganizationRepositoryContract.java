@@ -1,0 +1,111 @@
+package id.anycheck.auth.persistence;
+
+import static id.anycheck.auth.persistence.Fixtures.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import id.anycheck.auth.domain.error.ConflictException;
+import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.Organization;
+import id.anycheck.auth.domain.organization.OrganizationId;
+import id.anycheck.auth.domain.organization.Plan;
+import id.anycheck.auth.domain.port.OrganizationRepository;
+import id.anycheck.auth.domain.port.UserRepository;
+import id.anycheck.auth.domain.user.User;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Contract of {@link JdbiOrganizationRepository}, run on each supported database by a subclass. */
+abstract class OrganizationRepositoryContract extends DatabaseContractBase {
+
+    private Jdbi jdbi;
+    private OrganizationRepository organizations;
+    private UserRepository users;
+
+    @BeforeEach
+    void createRepositories() {
+        jdbi = database().jdbi();
+        organizations = new JdbiOrganizationRepository(jdbi);
+        users = new JdbiUserRepository(jdbi);
+    }
+
+    @Test
+    void addStoresOrganization() {
+        Organization organization = Fixtures.organization();
+
+        organizations.add(organization, Fixtures.group(organization.id(), "Default"),
+                Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        assertThat(organizations.findById(organization.id())).contains(organization);
+    }
+
+    @Test
+    void addStoresFirstGroup() {
+        Organization organization = Fixtures.organization();
+        Group firstGroup = Fixtures.group(organization.id(), "Default");
+
+        organizations.add(organization, firstGroup, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        List<String> groupNames = jdbi.withHandle(handle -> handle
+                .createQuery("SELECT name FROM organization_groups WHERE organization_id = :id")
+                .bind("id", organization.id().value())
+                .mapTo(String.class)
+                .list());
+        assertThat(groupNames).containsExactly("Default");
+    }
+
+    @Test
+    void addStoresAdmin() {
+        Organization organization = Fixtures.organization();
+        User admin = Fixtures.admin(organization.id(), Fixtures.uniqueEmail());
+
+        organizations.add(organization, Fixtures.group(organization.id(), "Default"), admin);
+
+        assertThat(users.findById(admin.id())).contains(admin);
+    }
+
+    @Test
+    void addKeepsPlanAndInactiveState() {
+        Organization organization = new Organization(
+                OrganizationId.random(), "Dormant Enterprise", Plan.ENTERPRISE, false, Fixtures.CREATED_AT);
+
+        organizations.add(organization, Fixtures.group(organization.id(), "Default"),
+                Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        assertThat(organizations.findById(organization.id())).contains(organization);
+    }
+
+    @Test
+    void addWithTakenAdminEmailThrowsConflict() {
+        Organization first = Fixtures.organization();
+        organizations.add(first, Fixtures.group(first.id(), "Default"), Fixtures.admin(first.id(), "Fajar@Example.com"));
+        Organization second = Fixtures.organization();
+        User secondAdmin = Fixtures.admin(second.id(), "fajar@EXAMPLE.com");
+
+        assertThatThrownBy(() -> organizations.add(second, Fixtures.group(second.id(), "Default"), secondAdmin))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void addWithTakenAdminEmailStoresNothing() {
+        Organization first = Fixtures.organization();
+        organizations.add(first, Fixtures.group(first.id(), "Default"), Fixtures.admin(first.id(), "Gita@Example.com"));
+        Organization second = Fixtures.organization();
+        User secondAdmin = Fixtures.admin(second.id(), "GITA@example.com");
+
+        catchThrowable(() -> organizations.add(second, Fixtures.group(second.id(), "Default"), secondAdmin));
+
+        assertThat(organizations.findById(second.id())).isEmpty();
+        assertThat(count(jdbi, "SELECT COUNT(*) FROM organization_groups WHERE organization_id = :id",
+                second.id().value())).isZero();
+        assertThat(users.findById(secondAdmin.id())).isEmpty();
+    }
+
+    @Test
+    void findByIdOfUnknownOrganizationIsEmpty() {
+        assertThat(organizations.findById(OrganizationId.random())).isEmpty();
+    }
+}

@@ -1,0 +1,9 @@
+package id.anycheck.auth.persistence;
+
+class PostgresStoredSigningKeyTest extends StoredSigningKeyContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

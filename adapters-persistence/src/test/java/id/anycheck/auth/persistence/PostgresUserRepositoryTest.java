@@ -1,0 +1,9 @@
+package id.anycheck.auth.persistence;
+
+class PostgresUserRepositoryTest extends UserRepositoryContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,73 @@
+package id.anycheck.auth.application.fakes;
+
+import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.Organization;
+import id.anycheck.auth.domain.organization.OrganizationId;
+import id.anycheck.auth.domain.port.OrganizationRepository;
+import id.anycheck.auth.domain.user.User;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * In-memory {@link OrganizationRepository} that stores the first group and the Admin in the
+ * given {@link InMemoryUserRepository}. Thread-safe. It takes its own lock before the user
+ * repository's lock, never the other way round.
+ */
+public final class InMemoryOrganizationRepository implements OrganizationRepository {
+
+    private final InMemoryUserRepository users;
+    private final Map<OrganizationId, Organization> organizationsById = new LinkedHashMap<>();
+
+    public InMemoryOrganizationRepository(InMemoryUserRepository users) {
+        this.users = users;
+    }
+
+    /**
+     * Stores the organization, its first group and its Admin, all or nothing.
+     *
+     * @throws id.anycheck.auth.domain.error.ConflictException if the Admin's email is already
+     *     registered, and then nothing is stored
+     */
+    @Override
+    public synchronized void add(Organization organization, Group firstGroup, User admin) {
+        if (organizationsById.containsKey(organization.id())) {
+            throw new IllegalStateException("organization " + organization.id() + " is already stored");
+        }
+        if (!firstGroup.organizationId().equals(organization.id())) {
+            throw new IllegalArgumentException("group " + firstGroup.id() + " belongs to another organization");
+        }
+        if (!admin.organizationId().equals(organization.id())) {
+            throw new IllegalArgumentException("Admin " + admin.id() + " belongs to another organization");
+        }
+
+        // Throws before storing anything if the email is taken, so the organization is stored last.
+        users.addFirstGroupAndAdmin(firstGroup, admin);
+        organizationsById.put(organization.id(), organization);
+    }
+
+    @Override
+    public synchronized Optional<Organization> findById(OrganizationId id) {
+        return Optional.ofNullable(organizationsById.get(id));
+    }
+
+    /** Returns the organization's groups in the order they were stored. */
+    public List<Group> groupsOf(OrganizationId id) {
+        return users.groupsOf(id);
+    }
+
+    /** Activates or deactivates a stored organization, as an operator would. */
+    public synchronized void setActive(OrganizationId id, boolean active) {
+        Organization organization = organizationsById.get(id);
+        if (organization == null) {
+            throw new IllegalArgumentException("organization " + id + " not found");
+        }
+        organizationsById.put(id, new Organization(
+                organization.id(), organization.name(), organization.plan(), active, organization.createdAt()));
+    }
+
+    public synchronized int count() {
+        return organizationsById.size();
+    }
+}

@@ -1,0 +1,107 @@
+package id.anycheck.auth.application.fakes;
+
+import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.GroupId;
+import id.anycheck.auth.domain.organization.Organization;
+import id.anycheck.auth.domain.organization.OrganizationId;
+import id.anycheck.auth.domain.organization.Plan;
+import id.anycheck.auth.domain.user.EmailAddress;
+import id.anycheck.auth.domain.user.Membership;
+import id.anycheck.auth.domain.user.Password;
+import id.anycheck.auth.domain.user.Role;
+import id.anycheck.auth.domain.user.User;
+import id.anycheck.auth.domain.user.UserId;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** All port fakes wired together on one {@link MutableClock}, with helpers that store test data. */
+public final class InMemoryPorts {
+
+    private final MutableClock clock = new MutableClock();
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryOrganizationRepository organizations = new InMemoryOrganizationRepository(users);
+    private final InMemorySessionRepository sessions = new InMemorySessionRepository(users, organizations);
+    private final FakePasswordHasher passwordHasher = new FakePasswordHasher();
+    private final FakeTokenService tokenService = new FakeTokenService(clock);
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Stores an active organization on the Business plan with a group named "Default" and an
+     * active Admin who has the given password, and returns the Admin.
+     */
+    public User addOrganizationWithAdmin(String organizationName, String adminEmail, String adminPassword) {
+        Organization organization = new Organization(
+                OrganizationId.random(), organizationName, Plan.BUSINESS, true, clock.instant());
+        Group defaultGroup = new Group(GroupId.random(), organization.id(), "Default", clock.instant());
+        User admin = new User(UserId.random(), organization.id(), EmailAddress.parse(adminEmail), "Admin",
+                Optional.of(passwordHasher.hash(Password.choose(adminPassword))), true, true, clock.instant());
+        organizations.add(organization, defaultGroup, admin);
+        return admin;
+    }
+
+    /** Stores a group in an organization and returns it. */
+    public Group addGroup(OrganizationId organizationId, String name) {
+        Group group = new Group(GroupId.random(), organizationId, name, clock.instant());
+        users.addGroup(group);
+        return group;
+    }
+
+    /**
+     * Stores an active user who is not an Admin and returns it.
+     *
+     * @param passwordHash the stored hash, or empty for a user who only signs in through single
+     *     sign-on
+     */
+    public User addUser(OrganizationId organizationId, String email, Optional<String> passwordHash) {
+        User user = new User(UserId.random(), organizationId, EmailAddress.parse(email), "Test User",
+                passwordHash, false, true, clock.instant());
+        users.add(user, List.of());
+        return user;
+    }
+
+    /** Stores an active user who is not an Admin, with a password hashed at the current cost. */
+    public User addUser(OrganizationId organizationId, String email, String password) {
+        return addUser(organizationId, email, Optional.of(passwordHasher.hash(Password.choose(password))));
+    }
+
+    /** Stores an active user with a role in each given group and returns it. */
+    public User addMember(OrganizationId organizationId, String email, Map<GroupId, Role> groupRoles) {
+        User user = new User(UserId.random(), organizationId, EmailAddress.parse(email), "Test User",
+                Optional.empty(), false, true, clock.instant());
+        List<Membership> memberships = groupRoles.entrySet().stream()
+                .map(entry -> new Membership(user.id(), entry.getKey(), entry.getValue()))
+                .toList();
+        users.add(user, memberships);
+        return user;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public InMemoryUserRepository users() {
+        return users;
+    }
+
+    public InMemoryOrganizationRepository organizations() {
+        return organizations;
+    }
+
+    public InMemorySessionRepository sessions() {
+        return sessions;
+    }
+
+    public FakePasswordHasher passwordHasher() {
+        return passwordHasher;
+    }
+
+    public FakeTokenService tokenService() {
+        return tokenService;
+    }
+
+    public SecureRandom random() {
+        return random;
+    }
+}
