@@ -6,6 +6,7 @@ import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.user.User;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -61,5 +62,15 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
                 .bind("id", id.value())
                 .map(Rows.ORGANIZATION)
                 .findOne()));
+    }
+
+    @Override
+    public List<Group> groupsOf(OrganizationId id) {
+        return Storage.call(() -> jdbi.withHandle(handle -> handle
+                .createQuery("SELECT " + Rows.GROUP_COLUMNS
+                        + " FROM organization_groups g WHERE g.organization_id = :id ORDER BY g.name, g.id")
+                .bind("id", id.value())
+                .map(Rows.GROUP)
+                .list()));
     }
 }

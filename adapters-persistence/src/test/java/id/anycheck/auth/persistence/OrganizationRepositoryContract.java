@@ -58,6 +58,19 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
     }
 
     @Test
+    void groupsOfListsOwnGroupsByName() {
+        Organization organization = Fixtures.organization();
+        Group firstGroup = Fixtures.group(organization.id(), "Default");
+        organizations.add(organization, firstGroup, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+        Group compliance = Fixtures.group(organization.id(), "Compliance");
+        Fixtures.storeGroup(jdbi, compliance);
+        Organization other = Fixtures.organization();
+        organizations.add(other, Fixtures.group(other.id(), "Default"), Fixtures.admin(other.id(), Fixtures.uniqueEmail()));
+
+        assertThat(organizations.groupsOf(organization.id())).containsExactly(compliance, firstGroup);
+    }
+
+    @Test
     void addStoresAdmin() {
         Organization organization = Fixtures.organization();
         User admin = Fixtures.admin(organization.id(), Fixtures.uniqueEmail());

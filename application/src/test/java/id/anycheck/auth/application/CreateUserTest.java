@@ -27,7 +27,7 @@ class CreateUserTest {
     private final Group retail = ports.addGroup(admin.organizationId(), "Retail");
     private final Group compliance = ports.addGroup(admin.organizationId(), "Compliance");
     private final CreateUser createUser = new CreateUser(
-            ports.users(), ports.passwordHasher(), new PasswordGenerator(ports.random()), ports.clock());
+            ports.users(), ports.organizations(), ports.passwordHasher(), new PasswordGenerator(ports.random()), ports.clock());
 
     @Test
     void createStoresUser() {
@@ -118,6 +118,17 @@ class CreateUserTest {
 
         assertThat(invalidFieldsOf(() -> createUser.create(command))).containsExactly("email", "name", "password");
         assertThat(ports.users().count()).isEqualTo(1);
+    }
+
+    @Test
+    void foreignGroupRejected() {
+        User otherAdmin = ports.addOrganizationWithAdmin("Other Bank", "boss@other.example", PASSWORD);
+        Group foreign = ports.addGroup(otherAdmin.organizationId(), "Foreign");
+        CreateUserCommand command = new CreateUserCommand(admin.organizationId(), "ana@example.com", "Ana",
+                Optional.of(PASSWORD), Map.of(retail.id(), Role.USER, foreign.id(), Role.MANAGER));
+
+        assertThat(invalidFieldsOf(() -> createUser.create(command))).containsExactly("memberships");
+        assertThat(ports.users().findByEmail(EmailAddress.parse("ana@example.com"))).isEmpty();
     }
 
     private CreateUserCommand command(String email, Optional<String> password) {

@@ -94,7 +94,7 @@ final class Service implements AutoCloseable {
                 new CheckReadiness(new JdbiReadinessProbe(database.dataSource())));
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, clock),
-                new CreateUser(users, passwordHasher, passwordGenerator, clock));
+                new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock));
     }
 
     private static List<SigningKey> signingKeys(Settings settings, Database database, SecureRandom random, Clock clock) {

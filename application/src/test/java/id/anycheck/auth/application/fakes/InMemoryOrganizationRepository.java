@@ -6,6 +6,7 @@ import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.user.User;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +53,11 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
         return Optional.ofNullable(organizationsById.get(id));
     }
 
-    /** Returns the organization's groups in the order they were stored. */
+    @Override
     public List<Group> groupsOf(OrganizationId id) {
-        return users.groupsOf(id);
+        return users.groupsOf(id).stream()
+                .sorted(Comparator.comparing(Group::name).thenComparing(group -> group.id().toString()))
+                .toList();
     }
 
     /** Activates or deactivates a stored organization, as an operator would. */

@@ -5,6 +5,7 @@ import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.user.User;
+import java.util.List;
 import java.util.Optional;
 
 /** Port: organizations and their groups. Implementations are thread-safe. */
@@ -18,4 +19,7 @@ public interface OrganizationRepository {
     void add(Organization organization, Group firstGroup, User admin);
 
     Optional<Organization> findById(OrganizationId id);
+
+    /** Returns the organization's groups, ordered by name. */
+    List<Group> groupsOf(OrganizationId id);
 }
