@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -152,6 +153,7 @@ class SessionHttpTest {
             Http http = new Http(client);
             String refreshToken = logIn(http).path("refresh_token").asText();
             Duration pastExpiry = Duration.ofDays(30).plusSeconds(1);
+            Instant start = service.clock.instant();
             service.clock.advance(pastExpiry);
             try {
                 Http.Reply reply = http.refresh(refreshToken);
@@ -160,7 +162,7 @@ class SessionHttpTest {
                 assertThat(reply.json().path("error").path("message").asText())
                         .isEqualTo("Your session has expired. Please login again.");
             } finally {
-                service.clock.advance(pastExpiry.negated());
+                service.clock.set(start);
             }
         });
     }
@@ -171,11 +173,12 @@ class SessionHttpTest {
             Http http = new Http(client);
             String refreshToken = logIn(http).path("refresh_token").asText();
             Duration almostExpired = Duration.ofDays(29);
+            Instant start = service.clock.instant();
             service.clock.advance(almostExpired);
             try {
                 assertThat(http.refresh(refreshToken).status()).isEqualTo(200);
             } finally {
-                service.clock.advance(almostExpired.negated());
+                service.clock.set(start);
             }
         });
     }
@@ -265,11 +268,12 @@ class SessionHttpTest {
             Http http = new Http(client);
             String accessToken = logIn(http).path("access_token").asText();
             Duration pastExpiry = Duration.ofHours(2);
+            Instant start = service.clock.instant();
             service.clock.advance(pastExpiry);
             try {
                 assertTokenRejected(http.post("/auth/logout", "Authorization", bearer(accessToken)), "TOKEN_EXPIRED");
             } finally {
-                service.clock.advance(pastExpiry.negated());
+                service.clock.set(start);
             }
         });
     }

@@ -4,6 +4,7 @@ import id.anycheck.auth.application.CreateUserCommand;
 import id.anycheck.auth.application.CreatedUser;
 import id.anycheck.auth.application.ProvisionOrganizationCommand;
 import id.anycheck.auth.application.ProvisionedOrganization;
+import id.anycheck.auth.application.fakes.MutableClock;
 import id.anycheck.auth.domain.user.Role;
 import io.javalin.Javalin;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class TestService implements AutoCloseable {
     static final String USER_EMAIL = "user@acme.example";
     static final String USER_PASSWORD = "user password 1";
 
-    final AdjustableClock clock = new AdjustableClock(Instant.parse("2026-12-04T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
     final Service service;
     final ProvisionedOrganization organization;
     final CreatedUser user;
