@@ -8,7 +8,7 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * The signing secret generated when the operator configured none. It is kept in the database
  * so that tokens survive a restart and every instance sharing the database signs alike. The
- * table holds at most one row, so of two instances that start together on an empty table
+ * table has at most one row, so of two instances that start together on an empty table
  * one stores its key and the other reads that key back. Thread-safe.
  */
 public final class StoredSigningKey {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Remembers for a short time which sessions were found active, so that an authenticated request
  * needs no database round trip. Only positive results are kept. A session revoked through this
- * instance is forgotten at once; a revocation made by another instance takes effect here after
+ * instance is forgotten at once. A revocation made by another instance takes effect here after
  * at most the configured time to live. A time to live of zero checks the database every time.
  * Thread-safe.
  */

@@ -75,7 +75,7 @@ public final class RefreshSession {
         if (owner.isEmpty()) {
             // The signature proves this service issued the token, so a token that is not the
             // session's current one was spent before, or its session has ended. A spent token
-            // presented again may be a stolen copy, and the thief cannot be told from the owner.
+            // presented again may be a stolen copy, and nothing distinguishes the thief from the owner.
             // So the whole session is revoked, which also ends the tokens of the earlier refresh.
             if (sessions.revoke(sessionId, RevocationReason.REFRESH_TOKEN_REUSE, now)) {
                 LOG.log(Level.WARNING, "Refresh token reuse detected, revoked session {0} of user {1}",

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The envelope and headers of answers that no handler writes itself. */
+/** The envelope and headers of responses that no handler writes itself. */
 class EnvelopeHttpTest {
 
     private static TestService service;

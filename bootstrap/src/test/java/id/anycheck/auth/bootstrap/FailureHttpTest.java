@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.testtools.JavalinTest;
 import org.junit.jupiter.api.Test;
 
-/** Answers when the database is broken or gone; each test uses a service of its own. */
+/** Responses when the database is broken or gone. Each test uses a service of its own. */
 class FailureHttpTest {
 
     @Test

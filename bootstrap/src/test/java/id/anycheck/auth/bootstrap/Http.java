@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Raw HTTP calls to a server started by JavalinTest, with full control over headers and body
- * bytes, and the JSON of each answer parsed.
+ * bytes, and the JSON of each response parsed.
  */
 final class Http {
 

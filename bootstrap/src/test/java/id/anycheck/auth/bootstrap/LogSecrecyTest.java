@@ -50,7 +50,7 @@ class LogSecrecyTest {
         }
     }
 
-    /** The payload and signature of a token, each secret on its own. */
+    /** Returns the payload and the signature of a token, which must each stay out of the logs. */
     private static List<String> tokenParts(String token) {
         String[] parts = token.split("\\.");
         return List.of(parts[1], parts[2]);

@@ -1,6 +1,6 @@
 package id.anycheck.auth.domain.error;
 
-/** Why a request could not be authenticated. Each value maps to one public error code. */
+/** Reason a request could not be authenticated. Each value maps to one public error code. */
 public enum AuthenticationFailure {
     /** No credentials were presented on a protected route. */
     MISSING_CREDENTIALS,

@@ -5,7 +5,7 @@ import id.anycheck.auth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What a new pair of access and refresh tokens asserts. */
+/** Claims that a new pair of access and refresh tokens asserts. */
 public record TokenGrant(
         UserId userId,
         OrganizationId organizationId,

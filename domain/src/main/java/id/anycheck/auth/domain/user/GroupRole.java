@@ -3,7 +3,7 @@ package id.anycheck.auth.domain.user;
 import id.anycheck.auth.domain.organization.Group;
 import java.util.Objects;
 
-/** A group together with the role a user holds in it. */
+/** A group together with the role a user has in it. */
 public record GroupRole(Group group, Role role) {
 
     public GroupRole {
