@@ -6,6 +6,6 @@ import io.javalin.security.RouteRole;
 enum Access implements RouteRole {
     /** Anyone, without credentials. */
     PUBLIC,
-    /** Any caller with a valid access token of a live session. */
+    /** Any caller with a valid access token of a live session; also the rule for routes with no role. */
     AUTHENTICATED
 }

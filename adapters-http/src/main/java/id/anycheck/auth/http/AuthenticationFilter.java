@@ -8,8 +8,10 @@ import io.javalin.http.Context;
 import org.slf4j.MDC;
 
 /**
- * Authenticates requests to routes marked {@link Access#AUTHENTICATED} before their handler
- * runs, and stores the principal on the request. Thread-safe.
+ * Authenticates every request to a route not marked {@link Access#PUBLIC} before its handler
+ * runs, and stores the principal on the request. Routes without a role are protected, which
+ * covers the HEAD routes that Javalin derives from GET routes without copying their roles.
+ * Thread-safe.
  */
 final class AuthenticationFilter {
 
@@ -25,7 +27,7 @@ final class AuthenticationFilter {
     }
 
     void handle(Context ctx) {
-        if (!ctx.routeRoles().contains(Access.AUTHENTICATED)) {
+        if (ctx.routeRoles().contains(Access.PUBLIC)) {
             return;
         }
         String authorization = ctx.header("Authorization");
@@ -52,11 +54,11 @@ final class AuthenticationFilter {
         MDC.put(MDC_PRINCIPAL, principal.userId().toString());
     }
 
-    /** Returns the principal of an authenticated route; fails loudly if the route is public. */
+    /** Returns the principal of a protected route; fails loudly if the route is public. */
     static Principal principal(Context ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);
         if (principal == null) {
-            throw new IllegalStateException("route " + ctx.endpoint() + " reads a principal but is not AUTHENTICATED");
+            throw new IllegalStateException("route " + ctx.endpoint() + " reads a principal but is PUBLIC");
         }
         return principal;
     }

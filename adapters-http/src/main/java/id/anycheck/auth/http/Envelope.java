@@ -35,6 +35,7 @@ final class Envelope {
 
     static void noContent(Context ctx) {
         ctx.status(204);
+        ctx.res().setContentType(null);
         ctx.attribute(WRITTEN, true);
     }
 

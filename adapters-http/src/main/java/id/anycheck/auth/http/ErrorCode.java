@@ -6,6 +6,8 @@ package id.anycheck.auth.http;
  */
 public enum ErrorCode {
     VALIDATION_ERROR(400, "The request is invalid."),
+    /** The request line or headers could not be parsed as HTTP. */
+    MALFORMED_REQUEST(400, "The request line or headers are malformed."),
     AMBIGUOUS_CREDENTIALS(400, "Send either an Authorization header or an X-API-Key header, not both."),
     UNAUTHORIZED(401, "Authentication is required."),
     INVALID_CREDENTIALS(401, "Email or password is incorrect"),
@@ -17,7 +19,9 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "This method is not allowed on this path."),
     CONFLICT(409, "The request conflicts with the current state."),
     PAYLOAD_TOO_LARGE(413, "The request body is too large."),
+    URI_TOO_LONG(414, "The request URI is too long."),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON with Content-Type: application/json."),
+    HEADERS_TOO_LARGE(431, "The request headers are too large."),
     INTERNAL_ERROR(500, "An unexpected error occurred."),
     SERVICE_UNAVAILABLE(503, "The service is temporarily unavailable. Please retry later.");
 

@@ -33,6 +33,7 @@ public final class HttpApi {
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new ServerErrorHandler()));
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.http.defaultContentType = Envelope.CONTENT_TYPE;
@@ -46,6 +47,9 @@ public final class HttpApi {
             config.routes.get("/auth/me", auth::me, Access.AUTHENTICATED);
             config.routes.get("/health", health::live, Access.PUBLIC);
             config.routes.get("/health/ready", health::ready, Access.PUBLIC);
+            // Javalin serves HEAD on GET routes without their roles, so the public ones are declared.
+            config.routes.head("/health", health::live, Access.PUBLIC);
+            config.routes.head("/health/ready", health::ready, Access.PUBLIC);
 
             config.routes.exception(ApiException.class, errors::apiException);
             config.routes.exception(InvalidInputException.class, errors::invalidInput);

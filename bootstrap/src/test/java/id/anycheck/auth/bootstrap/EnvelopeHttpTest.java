@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +108,61 @@ class EnvelopeHttpTest {
                         .contains("code", "message", "request_id");
                 assertThat(json.path("error").path("code").asText()).matches("[A-Z_]+");
                 assertThat(json.path("error").path("message").asText()).isNotBlank();
+            }
+        });
+    }
+
+    @Test
+    void headOnProtectedRouteNeedsToken() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+
+            assertThat(http.send("HEAD", "/auth/me", null, null).status()).isEqualTo(401);
+            assertThat(http.send("HEAD", "/auth/me", null, null, "Authorization", "Bearer garbage").status())
+                    .isEqualTo(401);
+            assertThat(http.send("HEAD", "/health", null, null).status()).isEqualTo(200);
+            assertThat(http.send("HEAD", "/health/ready", null, null).status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void oversizedHeadersGetEnvelope() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http.Reply reply = new Http(client).get("/auth/me", "Authorization", "Bearer " + "a".repeat(12_000));
+
+            assertThat(reply.status()).isEqualTo(431);
+            assertThat(reply.errorCode()).isEqualTo("HEADERS_TOO_LARGE");
+            assertThat(reply.header("X-Request-Id")).isPresent();
+            assertThat(reply.json().path("error").path("request_id").asText())
+                    .isEqualTo(reply.header("X-Request-Id").orElseThrow());
+        });
+    }
+
+    @Test
+    void overlongUriGetsEnvelope() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http.Reply reply = new Http(client).get("/health?padding=" + "a".repeat(12_000));
+
+            assertThat(reply.status()).isEqualTo(414);
+            assertThat(reply.errorCode()).isEqualTo("URI_TOO_LONG");
+            assertThat(reply.header("X-Request-Id")).isPresent();
+        });
+    }
+
+    @Test
+    void malformedRequestLineGetsEnvelope() throws Exception {
+        JavalinTest.test(service.app(), (server, client) -> {
+            URI origin = URI.create(client.getOrigin());
+            try (Socket socket = new Socket(origin.getHost(), origin.getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(
+                        "GET /auth/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(response).startsWith("HTTP/1.1 400");
+                assertThat(response).containsIgnoringCase("X-Request-Id:");
+                assertThat(response).contains("\"code\":\"MALFORMED_REQUEST\"");
             }
         });
     }

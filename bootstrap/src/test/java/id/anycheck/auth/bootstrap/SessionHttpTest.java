@@ -223,6 +223,7 @@ class SessionHttpTest {
 
             assertThat(reply.status()).isEqualTo(204);
             assertThat(reply.body()).isEmpty();
+            assertThat(reply.header("Content-Type")).isEmpty();
             assertTokenRejected(http.get("/auth/me", "Authorization", bearer(accessToken)), "TOKEN_REVOKED");
             assertTokenRejected(http.refresh(login.path("refresh_token").asText()), "TOKEN_REVOKED");
         });
