@@ -2,13 +2,20 @@ package id.anycheck.auth.persistence;
 
 /** The databases this adapter supports. */
 public enum DatabaseKind {
-    H2("jdbc:h2:"),
-    POSTGRESQL("jdbc:postgresql:");
+    H2("jdbc:h2:", "H2"),
+    POSTGRESQL("jdbc:postgresql:", "PostgreSQL");
 
     private final String urlPrefix;
+    private final String displayName;
 
-    DatabaseKind(String urlPrefix) {
+    DatabaseKind(String urlPrefix, String displayName) {
         this.urlPrefix = urlPrefix;
+        this.displayName = displayName;
+    }
+
+    /** Returns the product name as its makers write it, for messages. */
+    public String displayName() {
+        return displayName;
     }
 
     /** Returns the kind for a JDBC URL; throws IllegalArgumentException for any other URL. */

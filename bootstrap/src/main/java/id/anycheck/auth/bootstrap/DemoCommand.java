@@ -17,13 +17,14 @@ import picocli.CommandLine.Command;
 /** {@code demo}: a fresh in-memory H2 database with a demo organization, served over HTTP. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-            "Serve on a fresh in-memory H2 database with a demo organization, an Admin and a User,",
-            "and print their logins and ready-to-paste curl commands. Nothing is kept after exit;",
-            "ANYCHECK_DB_URL is ignored."})
+            "Serve a demo organization on a fresh in-memory H2 database.",
+            "Prints the logins of its Admin and User and ready-to-paste curl commands. Nothing is kept after",
+            "exit, ANYCHECK_DB_URL is ignored, and it listens on 127.0.0.1 unless ANYCHECK_HOST is set."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String ADMIN_EMAIL = "admin@demo.example";
     static final String USER_EMAIL = "user@demo.example";
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final Cli cli;
 
@@ -35,6 +36,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Settings settings = Settings.fromEnvironment(cli.environment())
                 .withDatabaseUrl("jdbc:h2:mem:anycheck-demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        if (!cli.environment().containsKey(Variable.HOST.key())) {
+            // The demo prints working passwords, so it stays on this machine unless told otherwise.
+            settings = settings.withHost(LOOPBACK);
+        }
         Service service = Service.open(settings, Clock.systemUTC());
 
         ProvisionedOrganization organization = service.provisionOrganization().provision(
@@ -45,13 +50,14 @@ final class DemoCommand implements Callable<Integer> {
                 Map.of(organization.defaultGroup().id(), Role.USER)));
 
         Javalin app = Server.start(service);
-        printWelcome(app.port(), organization.generatedPassword().orElseThrow(), user.temporaryPassword().orElseThrow());
+        printWelcome(settings.host(), app.port(), organization.generatedPassword().orElseThrow(),
+                user.temporaryPassword().orElseThrow());
         Server.awaitShutdown(app, service);
         return 0;
     }
 
-    private void printWelcome(int port, String adminPassword, String userPassword) {
-        String base = "http://localhost:" + port;
+    private void printWelcome(String host, int port, String adminPassword, String userPassword) {
+        String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
         PrintStream out = cli.out();
         out.println();
         out.println("AnyCheck Auth demo is running at " + base);

@@ -75,12 +75,15 @@ public final class Main implements Runnable {
             cli.err().println("Failed: " + exception.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
         }
-        cli.err().println("Failed: " + exception);
+        cli.err().println("Failed: " + FailureMessages.describe(exception));
         return CommandLine.ExitCode.SOFTWARE;
     }
 
     private static String describe(FieldProblem problem) {
-        return "--" + problem.field().replace('_', '-') + ": " + problem.problem();
+        String option = problem.field().equals("admin_password")
+                ? "--admin-password-stdin"
+                : "--" + problem.field().replace('_', '-');
+        return option + ": " + problem.problem();
     }
 
     private static String variablesTable() {

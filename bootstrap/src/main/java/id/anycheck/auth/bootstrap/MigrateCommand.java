@@ -20,7 +20,7 @@ final class MigrateCommand implements Callable<Integer> {
         Settings settings = Settings.fromEnvironment(cli.environment());
         try (Database database = Database.open(settings.database())) {
             int applied = database.migrate();
-            cli.out().println("Applied " + applied + " migration(s); the " + database.kind()
+            cli.out().println("Applied " + applied + " migration(s); the " + database.kind().displayName()
                     + " database schema is up to date.");
         }
         return 0;

@@ -19,7 +19,7 @@ final class Server {
         Javalin app = service.httpApp(config -> { });
         app.start(settings.host(), settings.port());
         LOG.info("anycheck-auth {} listening on {}:{}, database {}", Main.Version.current(), settings.host(),
-                app.port(), service.database().kind());
+                app.port(), service.database().kind().displayName());
         return app;
     }
 

@@ -5,6 +5,8 @@ import id.anycheck.auth.http.jwt.SigningKey;
 import id.anycheck.auth.persistence.DatabaseKind;
 import id.anycheck.auth.persistence.DatabaseSettings;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,7 +37,7 @@ record Settings(
         Reader reader = new Reader(environment);
         reader.logLevel();
         return new Settings(
-                reader.text(Variable.HOST),
+                reader.host(),
                 reader.integer(Variable.PORT, 1, 65_535),
                 reader.database(),
                 reader.signingKeys(),
@@ -55,6 +57,12 @@ record Settings(
                 hashConcurrency);
     }
 
+    /** Returns these settings with another listening address, keeping every other value. */
+    Settings withHost(String otherHost) {
+        return new Settings(otherHost, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
+                hashConcurrency);
+    }
+
     private static final class Reader {
 
         private final Map<String, String> environment;
@@ -71,6 +79,18 @@ record Settings(
         String text(Variable variable) {
             String value = raw(variable);
             return value != null ? value : variable.defaultValue();
+        }
+
+        String host() {
+            String host = text(Variable.HOST);
+            try {
+                InetAddress.getByName(host);
+                return host;
+            } catch (UnknownHostException e) {
+                throw new ConfigurationException(Variable.HOST, "is '" + host
+                        + "', which is not an IP address or a host name of this machine; use for example 0.0.0.0"
+                        + " (every interface) or 127.0.0.1 (this machine only)");
+            }
         }
 
         int integer(Variable variable, int min, int max) {

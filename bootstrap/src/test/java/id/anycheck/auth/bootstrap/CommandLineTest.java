@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.anycheck.auth.persistence.Database;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,7 @@ class CommandLineTest {
     }
 
     private final Map<String, String> environment = new HashMap<>(TestService.lowCostEnvironment());
+
 
     @Test
     void helpListsCommandsAndVariables() {
@@ -124,7 +126,7 @@ class CommandLineTest {
                 "a@acme.example", "--admin-name", "Ada", "--admin-password-stdin");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--admin-password", "8 to 256");
+        assertThat(run.err()).contains("--admin-password-stdin", "8 to 256");
     }
 
     @Test
@@ -188,6 +190,28 @@ class CommandLineTest {
     }
 
     @Test
+    void unknownHostStopsWithItsName() {
+        environment.put("ANYCHECK_HOST", "no.such.host.invalid");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_HOST", "no.such.host.invalid", "127.0.0.1");
+    }
+
+    @Test
+    void foreignTablesAreExplained() {
+        try (Database database = Database.open(Settings.fromEnvironment(environment).database())) {
+            database.jdbi().useHandle(handle -> handle.execute("CREATE TABLE someone_elses (id INT)"));
+
+            Run run = run("", "migrate");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("did not create", "empty database");
+        }
+    }
+
+    @Test
     void unreachableDatabaseFails() {
         environment.put("ANYCHECK_DB_URL", "jdbc:postgresql://127.0.0.1:1/none");
         environment.put("ANYCHECK_DB_CONNECTION_TIMEOUT_MS", "250");
@@ -195,7 +219,8 @@ class CommandLineTest {
         Run run = run("", "migrate");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("Failed:");
+        assertThat(run.err()).startsWith("Failed: cannot connect to the database");
+        assertThat(run.err().strip().lines()).hasSize(1);
     }
 
     private Run run(String stdin, String... arguments) {

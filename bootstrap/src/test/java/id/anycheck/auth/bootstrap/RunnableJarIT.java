@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,9 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,17 +39,24 @@ class RunnableJarIT {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern USER_LINE = Pattern.compile("User\\s+(\\S+)\\s+password\\s+(\\S+)");
+    private static final Pattern RUNNING_LINE = Pattern.compile("running at (http://\\S+)");
 
     @TempDir
     Path directory;
 
+    /** Standard error of each started process, which also carries its logs. */
+    private final Map<Process, Path> stderrLogs = new HashMap<>();
+
     @Test
     void demoAnswersReferenceExamples() throws Exception {
         int port = freePort();
-        Process demo = start(List.of("demo"), Map.of("ANYCHECK_PORT", String.valueOf(port)));
+        Process demo = start(List.of("demo"), Map.of("ANYCHECK_PORT", String.valueOf(port)), false);
         try {
-            Matcher user = awaitLine(demo, USER_LINE);
-            String base = "http://127.0.0.1:" + port;
+            BufferedReader output = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+            String base = awaitLine(output, RUNNING_LINE).group(1);
+            Matcher user = awaitLine(output, USER_LINE);
+
+            assertThat(base).as("the demo listens on this machine only").isEqualTo("http://127.0.0.1:" + port);
 
             walkThroughReferenceExamples(base, user.group(1), user.group(2));
         } finally {
@@ -72,6 +82,7 @@ class RunnableJarIT {
         try {
             awaitReady(serve, base);
             walkThroughReferenceExamples(base, "admin@acme.example", password);
+            assertFileInUseExplained(environment);
             accessToken = call("POST", base + "/auth/login",
                     "{\"email\": \"admin@acme.example\", \"password\": \"" + password + "\"}", null)
                     .path("data").path("access_token").asText();
@@ -88,6 +99,18 @@ class RunnableJarIT {
         } finally {
             stop(restarted);
         }
+    }
+
+    /** An H2 file allows one process: a second command must say so in one line. */
+    private void assertFileInUseExplained(Map<String, String> environment) throws Exception {
+        Process migrate = start(List.of("migrate"), environment);
+        assertThat(migrate.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String stderr = Files.readString(stderrLogs.get(migrate));
+        assertThat(migrate.exitValue()).isEqualTo(1);
+        assertThat(stderr.strip().lines().filter(line -> line.startsWith("Failed:")))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("in use by another process");
     }
 
     private static void walkThroughReferenceExamples(String base, String email, String password) throws Exception {
@@ -120,16 +143,27 @@ class RunnableJarIT {
     }
 
     private Process start(List<String> arguments, Map<String, String> environment) throws IOException {
+        return start(arguments, environment, true);
+    }
+
+    /** @param onLoopback whether to set ANYCHECK_HOST to 127.0.0.1 rather than leave the default */
+    private Process start(List<String> arguments, Map<String, String> environment, boolean onLoopback)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar()));
         command.addAll(arguments);
+        Path stderrLog = directory.resolve("stderr-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
-                .redirectError(directory.resolve("stderr-" + System.nanoTime() + ".log").toFile());
+                .redirectError(stderrLog.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("ANYCHECK_"));
-        builder.environment().put("ANYCHECK_HOST", "127.0.0.1");
+        if (onLoopback) {
+            builder.environment().put("ANYCHECK_HOST", "127.0.0.1");
+        }
         builder.environment().putAll(environment);
-        return builder.start();
+        Process process = builder.start();
+        stderrLogs.put(process, stderrLog);
+        return process;
     }
 
     private static String jar() {
@@ -139,9 +173,8 @@ class RunnableJarIT {
         return jar;
     }
 
-    /** Reads standard output until a line matches, within the start timeout. */
-    private static Matcher awaitLine(Process process, Pattern pattern) throws Exception {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    /** Reads lines until one matches, within the start timeout. */
+    private static Matcher awaitLine(BufferedReader reader, Pattern pattern) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             String line = reader.readLine();
