@@ -1,9 +1,11 @@
 -- Organizations, groups, users, memberships, sessions and the generated signing key.
 -- Portable SQL: the same script runs on H2 2.x and PostgreSQL 15+.
+-- Names are limited to 200 Unicode code points in the code. H2 counts VARCHAR lengths in
+-- UTF-16 units, up to two per code point, so name columns are VARCHAR(400).
 
 CREATE TABLE organizations (
     id          UUID PRIMARY KEY,
-    name        VARCHAR(200) NOT NULL,
+    name        VARCHAR(400) NOT NULL,
     plan        VARCHAR(40) NOT NULL,
     active      BOOLEAN NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
@@ -12,7 +14,7 @@ CREATE TABLE organizations (
 CREATE TABLE organization_groups (
     id               UUID PRIMARY KEY,
     organization_id  UUID NOT NULL REFERENCES organizations (id),
-    name             VARCHAR(200) NOT NULL,
+    name             VARCHAR(400) NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT organization_groups_name_unique UNIQUE (organization_id, name)
 );
@@ -24,7 +26,7 @@ CREATE TABLE users (
     organization_id   UUID NOT NULL REFERENCES organizations (id),
     email             VARCHAR(254) NOT NULL,
     email_lookup_key  VARCHAR(254) NOT NULL,
-    name              VARCHAR(200) NOT NULL,
+    name              VARCHAR(400) NOT NULL,
     password_hash     VARCHAR(255),
     is_admin          BOOLEAN NOT NULL,
     active            BOOLEAN NOT NULL,

@@ -27,7 +27,9 @@ public final class Database implements AutoCloseable {
         this.kind = kind;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
-        // Exception messages must never carry bound values: they include password hashes.
+        // JDBI adds neither the statement nor its bound values to exception messages, because the
+        // values include password hashes. The driver's own message can still quote a value, as
+        // H2 does for a value too long for its column.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.NONE);
     }
 
@@ -42,7 +44,8 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
         config.setValidationTimeout(Math.max(250, Math.min(5000, settings.connectionTimeout().toMillis())));
-        // Start even when the database is down: requests get 503 until it is back.
+        // Create the pool without connecting. A database lost after start-up then yields 503 until
+        // it is back; the commands still fail at start-up because they migrate first.
         config.setInitializationFailTimeout(-1);
         return new Database(kind, new HikariDataSource(config));
     }

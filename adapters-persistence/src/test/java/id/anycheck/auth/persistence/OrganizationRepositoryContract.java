@@ -12,8 +12,11 @@ import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.organization.Plan;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.port.UserRepository;
+import id.anycheck.auth.domain.user.EmailAddress;
 import id.anycheck.auth.domain.user.User;
+import id.anycheck.auth.domain.user.UserId;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,22 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
         organizations.add(other, Fixtures.group(other.id(), "Default"), Fixtures.admin(other.id(), Fixtures.uniqueEmail()));
 
         assertThat(organizations.groupsOf(organization.id())).containsExactly(compliance, firstGroup);
+    }
+
+    @Test
+    void longestNamesFitOnEveryDatabase() {
+        String astralName = "\uD83D\uDE00".repeat(200);
+        Organization organization = new Organization(
+                OrganizationId.random(), astralName, Plan.STARTER, true, Fixtures.CREATED_AT);
+        Group group = Fixtures.group(organization.id(), astralName);
+        User admin = new User(UserId.random(), organization.id(), EmailAddress.parse(Fixtures.uniqueEmail()),
+                astralName, Optional.empty(), true, true, Fixtures.CREATED_AT);
+
+        organizations.add(organization, group, admin);
+
+        assertThat(organizations.findById(organization.id())).contains(organization);
+        assertThat(organizations.groupsOf(organization.id())).containsExactly(group);
+        assertThat(users.findById(admin.id())).map(User::name).contains(astralName);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -21,6 +22,8 @@ final class TestDatabase implements AutoCloseable {
 
     /** Large enough that each of the 20 threads of the concurrent rotation test gets its own connection. */
     private static final int POOL_SIZE = 20;
+    private static final String SKIP_MESSAGE = "ANYCHECK_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped";
+    private static final AtomicBoolean skipReported = new AtomicBoolean();
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final Database database;
@@ -46,8 +49,12 @@ final class TestDatabase implements AutoCloseable {
      */
     static TestDatabase postgres() {
         String baseUrl = System.getenv(POSTGRES_URL_VARIABLE);
-        Assumptions.assumeTrue(baseUrl != null && !baseUrl.isBlank(),
-                "ANYCHECK_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped");
+        boolean configured = baseUrl != null && !baseUrl.isBlank();
+        if (!configured && !skipReported.getAndSet(true)) {
+            // Surefire prints only counts for skipped tests, so say once on the console why.
+            System.err.println(SKIP_MESSAGE);
+        }
+        Assumptions.assumeTrue(configured, SKIP_MESSAGE);
         String user = environmentOrEmpty(POSTGRES_USER_VARIABLE);
         String password = environmentOrEmpty(POSTGRES_PASSWORD_VARIABLE);
 

@@ -28,6 +28,10 @@ import java.util.Optional;
  * <p>Every rejection is the same INVALID_CREDENTIALS and costs one password hash, whether the
  * email is unknown, the account has no password, is inactive, or the password is wrong, so that
  * neither the response nor its timing reveals which emails are registered. Thread-safe.
+ *
+ * <p>NOTE: the dummy hash uses the current parameters. After they are raised, a password
+ * still stored with the old ones costs a different time until its owner logs in again and
+ * the hash is replaced, so timing can tell such accounts from unknown emails meanwhile.
  */
 public final class LogIn {
 
@@ -65,12 +69,19 @@ public final class LogIn {
         Verification verification = passwordHasher.verify(command.password(), storedHash);
         boolean passwordMatches = found.flatMap(User::passwordHash).isPresent()
                 && verification != Verification.MISMATCH;
-        if (!passwordMatches) {
-            throw invalidCredentials("unknown email, no password set, or wrong password");
+
+        if (found.isEmpty()) {
+            LOG.log(Level.INFO, "Login rejected: no user has this email");
+            throw invalidCredentials("unknown email");
         }
         User user = found.get();
+        if (!passwordMatches) {
+            LOG.log(Level.INFO, "Login rejected for user {0}: wrong password or no password set", user.id());
+            throw invalidCredentials("wrong password or no password set");
+        }
 
         if (!user.active() || !organizationActive(user)) {
+            LOG.log(Level.INFO, "Login rejected for user {0}: the user or its organization is inactive", user.id());
             throw invalidCredentials("user " + user.id() + " or its organization is inactive");
         }
 

@@ -20,8 +20,9 @@ public interface PasswordHasher {
     String hash(Password password);
 
     /**
-     * Compares in constant time. A stored hash that cannot be parsed, or whose cost parameters
-     * exceed the implementation's bounds, is a {@link Verification#MISMATCH}.
+     * Hashes the password with the stored hash's salt and parameters and compares the results
+     * in constant time. A stored hash that cannot be parsed, or whose cost parameters exceed the
+     * implementation's bounds, is a {@link Verification#MISMATCH} at once, without hashing.
      */
     Verification verify(Password password, String storedHash);
 }
