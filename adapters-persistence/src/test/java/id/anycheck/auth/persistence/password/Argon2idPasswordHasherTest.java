@@ -147,6 +147,21 @@ class Argon2idPasswordHasherTest {
                 .isEqualTo(Verification.MATCH_NEEDS_REHASH);
     }
 
+    /** Memory blocks are reused from hash to hash, so earlier hashes must not change a later result. */
+    @Test
+    void reusedBlocksKeepReferenceVectorExact() {
+        var referenceHasher = new Argon2idPasswordHasher(new Argon2Parameters(256, 2, 1), 1, new SecureRandom());
+        for (int i = 0; i < 5; i++) {
+            referenceHasher.hash(Password.presented("warm-up password " + i));
+            referenceHasher.verify(Password.presented("password"), REFERENCE_TWO_LANES);
+        }
+
+        assertThat(referenceHasher.verify(Password.presented("password"), REFERENCE_ONE_LANE))
+                .isEqualTo(Verification.MATCH_NEEDS_REHASH);
+        assertThat(referenceHasher.verify(Password.presented("password"), REFERENCE_TWO_LANES))
+                .isEqualTo(Verification.MATCH_NEEDS_REHASH);
+    }
+
     @Test
     void verifyReferenceVectorRejectsOtherPassword() {
         assertThat(hasher.verify(Password.presented("differentpassword"), REFERENCE_ONE_LANE))
