@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the error envelope for requests that Jetty rejects before Javalin sees them, such as a
+ * Writes the error envelope for requests that Jetty rejects before they reach Javalin, such as a
  * malformed request line (400), a URI too long (414) or headers too large (431), in place of
  * Jetty's HTML page. Thread-safe.
  */

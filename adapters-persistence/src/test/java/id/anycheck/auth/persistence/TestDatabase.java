@@ -51,7 +51,7 @@ final class TestDatabase implements AutoCloseable {
         String baseUrl = System.getenv(POSTGRES_URL_VARIABLE);
         boolean configured = baseUrl != null && !baseUrl.isBlank();
         if (!configured && !skipReported.getAndSet(true)) {
-            // Surefire prints only counts for skipped tests, so say once on the console why.
+            // Surefire prints only counts for skipped tests, so print the reason once on the console.
             System.err.println(SKIP_MESSAGE);
         }
         Assumptions.assumeTrue(configured, SKIP_MESSAGE);

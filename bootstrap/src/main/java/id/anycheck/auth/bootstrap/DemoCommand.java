@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
         Settings settings = Settings.fromEnvironment(cli.environment())
                 .withDatabaseUrl("jdbc:h2:mem:anycheck-demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         if (!cli.environment().containsKey(Variable.HOST.key())) {
-            // The demo prints working passwords, so it stays on this machine unless told otherwise.
+            // The demo prints working passwords, so it listens on this machine only unless ANYCHECK_HOST is set.
             settings = settings.withHost(LOOPBACK);
         }
         Service service = Service.open(settings, Clock.systemUTC());

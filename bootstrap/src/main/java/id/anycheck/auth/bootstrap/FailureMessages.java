@@ -6,7 +6,7 @@ import java.util.Optional;
 /** One-line explanations, with the fix, of the failures a command-line user can act on. */
 final class FailureMessages {
 
-    /** H2's SQLSTATE for a database file that another process holds open. */
+    /** H2's SQLSTATE for a database file that another process has open. */
     private static final String H2_FILE_IN_USE = "90020";
     /** SQLSTATE classes for failed connections (08), failed logins (28) and unknown databases (3D). */
     private static final String[] CONNECTION_STATE_CLASSES = {"08", "28", "3D"};

@@ -101,7 +101,7 @@ class RunnableJarIT {
         }
     }
 
-    /** An H2 file allows one process: a second command must say so in one line. */
+    /** An H2 file allows one process, so a second command must fail with a one-line explanation. */
     private void assertFileInUseExplained(Map<String, String> environment) throws Exception {
         Process migrate = start(List.of("migrate"), environment);
         assertThat(migrate.waitFor(60, TimeUnit.SECONDS)).isTrue();
