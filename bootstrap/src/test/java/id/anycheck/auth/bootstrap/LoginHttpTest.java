@@ -7,23 +7,13 @@ import io.javalin.testtools.JavalinTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoginHttpTest {
 
-    private static TestService service;
-
-    @BeforeAll
-    static void startService() {
-        service = new TestService();
-    }
-
-    @AfterAll
-    static void stopService() {
-        service.close();
-    }
+    @RegisterExtension
+    static final TestService service = new TestService();
 
     @Test
     void loginReturnsReferenceShape() {

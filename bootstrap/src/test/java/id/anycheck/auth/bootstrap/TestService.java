@@ -12,13 +12,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The fully wired service on a fresh in-memory H2 database, with a low Argon2id cost, a fixed
  * JWT secret and a clock the test controls. Holds one organization with an Admin and a User.
- * Share one per test class; build a new {@link #app()} per test.
+ * Share one per test class as a static {@code @RegisterExtension} field, which closes it after
+ * the class; build a new {@link #app()} per test.
  */
-final class TestService implements AutoCloseable {
+final class TestService implements AutoCloseable, AfterAllCallback {
 
     static final String JWT_SECRET_BASE64 = "dGVzdCBzZWNyZXQgb2YgYXQgbGVhc3QgMzIgYnl0ZXMgZm9yIEhTMjU2";
     static final String ADMIN_EMAIL = "admin@acme.example";
@@ -62,5 +65,10 @@ final class TestService implements AutoCloseable {
     @Override
     public void close() {
         service.close();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }
