@@ -15,7 +15,6 @@ import io.javalin.testtools.JavalinTest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,17 +112,13 @@ class BearerTokenHttpTest {
         JavalinTest.test(service.app(), (server, client) -> {
             Http http = new Http(client);
             String accessToken = accessToken(http);
-            Instant start = service.clock.instant();
-            service.clock.advance(Duration.ofHours(1).plusSeconds(1));
-            try {
+            service.withClockAdvanced(Duration.ofHours(1).plusSeconds(1), () -> {
                 Http.Reply reply = http.get("/auth/me", "Authorization", bearer(accessToken));
 
                 assertTokenRejected(reply, "TOKEN_EXPIRED");
                 assertThat(reply.json().path("error").path("message").asText())
                         .isEqualTo("Your session has expired. Please login again.");
-            } finally {
-                service.clock.set(start);
-            }
+            });
         });
     }
 
@@ -132,13 +127,9 @@ class BearerTokenHttpTest {
         JavalinTest.test(service.app(), (server, client) -> {
             Http http = new Http(client);
             String accessToken = accessToken(http);
-            Instant start = service.clock.instant();
-            service.clock.advance(Duration.ofMinutes(59));
-            try {
+            service.withClockAdvanced(Duration.ofMinutes(59), () -> {
                 assertThat(http.get("/auth/me", "Authorization", bearer(accessToken)).status()).isEqualTo(200);
-            } finally {
-                service.clock.set(start);
-            }
+            });
         });
     }
 

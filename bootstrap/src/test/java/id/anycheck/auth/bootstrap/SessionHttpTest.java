@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -143,17 +142,13 @@ class SessionHttpTest {
             Http http = new Http(client);
             String refreshToken = logIn(http).path("refresh_token").asText();
             Duration pastExpiry = Duration.ofDays(30).plusSeconds(1);
-            Instant start = service.clock.instant();
-            service.clock.advance(pastExpiry);
-            try {
+            service.withClockAdvanced(pastExpiry, () -> {
                 Http.Reply reply = http.refresh(refreshToken);
 
                 assertTokenRejected(reply, "TOKEN_EXPIRED");
                 assertThat(reply.json().path("error").path("message").asText())
                         .isEqualTo("Your session has expired. Please login again.");
-            } finally {
-                service.clock.set(start);
-            }
+            });
         });
     }
 
@@ -163,13 +158,9 @@ class SessionHttpTest {
             Http http = new Http(client);
             String refreshToken = logIn(http).path("refresh_token").asText();
             Duration almostExpired = Duration.ofDays(29);
-            Instant start = service.clock.instant();
-            service.clock.advance(almostExpired);
-            try {
+            service.withClockAdvanced(almostExpired, () -> {
                 assertThat(http.refresh(refreshToken).status()).isEqualTo(200);
-            } finally {
-                service.clock.set(start);
-            }
+            });
         });
     }
 
@@ -259,13 +250,9 @@ class SessionHttpTest {
             Http http = new Http(client);
             String accessToken = logIn(http).path("access_token").asText();
             Duration pastExpiry = Duration.ofHours(2);
-            Instant start = service.clock.instant();
-            service.clock.advance(pastExpiry);
-            try {
+            service.withClockAdvanced(pastExpiry, () -> {
                 assertTokenRejected(http.post("/auth/logout", "Authorization", bearer(accessToken)), "TOKEN_EXPIRED");
-            } finally {
-                service.clock.set(start);
-            }
+            });
         });
     }
 

@@ -7,6 +7,7 @@ import id.anycheck.auth.application.ProvisionedOrganization;
 import id.anycheck.auth.application.fakes.MutableClock;
 import id.anycheck.auth.domain.user.Role;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,6 +57,17 @@ final class TestService implements AutoCloseable, AfterAllCallback {
                 "ANYCHECK_JWT_SECRET", JWT_SECRET_BASE64,
                 "ANYCHECK_ARGON2_MEMORY_KIB", "64",
                 "ANYCHECK_ARGON2_ITERATIONS", "1");
+    }
+
+    /** Runs {@code body} with the clock moved forward by {@code offset}, then moves the clock back. */
+    void withClockAdvanced(Duration offset, Runnable body) {
+        Instant start = clock.instant();
+        clock.advance(offset);
+        try {
+            body.run();
+        } finally {
+            clock.set(start);
+        }
     }
 
     Javalin app() {
