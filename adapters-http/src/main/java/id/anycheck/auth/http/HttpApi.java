@@ -45,9 +45,10 @@ public final class HttpApi {
             config.routes.post("/auth/refresh", auth::refresh, Access.PUBLIC);
             config.routes.post("/auth/logout", auth::logOut, Access.AUTHENTICATED);
             config.routes.get("/auth/me", auth::me, Access.AUTHENTICATED);
+            config.routes.head("/auth/me", auth::me, Access.AUTHENTICATED);
             config.routes.get("/health", health::live, Access.PUBLIC);
             config.routes.get("/health/ready", health::ready, Access.PUBLIC);
-            // Javalin serves HEAD on GET routes without their roles, so the public ones are declared.
+            // Javalin serves HEAD on GET routes without their roles or headers, so HEAD is declared.
             config.routes.head("/health", health::live, Access.PUBLIC);
             config.routes.head("/health/ready", health::ready, Access.PUBLIC);
 

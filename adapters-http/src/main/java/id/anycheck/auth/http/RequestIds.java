@@ -21,13 +21,17 @@ final class RequestIds {
     }
 
     static void assign(Context ctx) {
-        String incoming = ctx.header(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = saneOrNew(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         // Jetty reuses threads: start from an empty context, so nothing of an earlier request leaks in.
         MDC.clear();
         MDC.put(MDC_KEY, id);
+    }
+
+    /** Returns the client's id if it is short and plain, else a new random one. */
+    static String saneOrNew(String incoming) {
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
     }
 
     static String of(Context ctx) {

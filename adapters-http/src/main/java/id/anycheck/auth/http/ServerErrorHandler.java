@@ -2,7 +2,6 @@ package id.anycheck.auth.http;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -24,16 +23,17 @@ final class ServerErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message,
             Throwable cause, Callback callback) {
         ErrorCode code = switch (status) {
-            case 400 -> ErrorCode.MALFORMED_REQUEST;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 414 -> ErrorCode.URI_TOO_LONG;
             case 431 -> ErrorCode.HEADERS_TOO_LARGE;
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-            default -> ErrorCode.INTERNAL_ERROR;
+            // 505 is an unknown HTTP version: the client's request is wrong, not the server.
+            default -> status < 500 || status == 505 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
-        String requestId = UUID.randomUUID().toString();
+        // Jetty often rejects a request before it has parsed the headers; then a new id is made.
+        String requestId = RequestIds.saneOrNew(request.getHeaders().get(RequestIds.HEADER));
         LOG.info("Rejected a request before routing with {} {}: {} request_id={}", status, code, message, requestId);
 
         byte[] body = Json.write(new Envelope.Failure(false,

@@ -22,7 +22,7 @@ final class Storage {
             return operation.get();
         } catch (JdbiException e) {
             if (isConnectionFailure(e)) {
-                throw new StorageUnavailableException("database unreachable: " + e.getClass().getSimpleName(), e);
+                throw new StorageUnavailableException("database unreachable: " + innermostMessage(e), e);
             }
             throw e;
         }
@@ -33,6 +33,17 @@ final class Storage {
             operation.run();
             return null;
         });
+    }
+
+    /** Returns the first line of the innermost cause's message, which names the real problem. */
+    private static String innermostMessage(Throwable e) {
+        Throwable innermost = e;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
+        String firstLine = message == null ? "" : message.strip().lines().findFirst().orElse("");
+        return innermost.getClass().getSimpleName() + (firstLine.isEmpty() ? "" : ": " + firstLine);
     }
 
     private static boolean isConnectionFailure(JdbiException e) {

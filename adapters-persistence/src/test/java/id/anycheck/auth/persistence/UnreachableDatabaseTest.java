@@ -98,7 +98,7 @@ class UnreachableDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = {POSTGRES_URL, H2_URL})
     void readinessProbeReportsUnreachable(String url) {
-        var probe = new JdbiReadinessProbe(open(url).dataSource());
+        var probe = new DataSourceReadinessProbe(open(url).dataSource());
 
         assertThat(probe.storageReachable()).isFalse();
     }
@@ -106,7 +106,7 @@ class UnreachableDatabaseTest {
     @Test
     void readinessProbeReportsReachable() {
         try (TestDatabase reachable = TestDatabase.h2()) {
-            var probe = new JdbiReadinessProbe(reachable.database().dataSource());
+            var probe = new DataSourceReadinessProbe(reachable.database().dataSource());
 
             assertThat(probe.storageReachable()).isTrue();
         }

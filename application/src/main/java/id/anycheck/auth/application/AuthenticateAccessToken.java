@@ -32,6 +32,8 @@ public final class AuthenticateAccessToken {
                     "session " + claims.sessionId() + " is no longer active");
         }
 
+        // NOTE: the user and organization come from the signed claims and are not compared with
+        // the session's row; only a holder of the signing key could make them disagree.
         return new Principal(claims.userId(), claims.organizationId(), claims.sessionId());
     }
 }

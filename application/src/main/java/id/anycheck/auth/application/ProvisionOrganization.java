@@ -1,13 +1,10 @@
 package id.anycheck.auth.application;
 
-import id.anycheck.auth.domain.error.FieldProblem;
 import id.anycheck.auth.domain.error.InvalidInputException;
-import id.anycheck.auth.domain.organization.DisplayNames;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.organization.OrganizationId;
-import id.anycheck.auth.domain.organization.Plan;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.port.PasswordHasher;
 import id.anycheck.auth.domain.user.Password;
@@ -16,11 +13,7 @@ import id.anycheck.auth.domain.user.UserId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Use case: the operator sets up a customer after a signed contract, creating the organization
@@ -54,22 +47,11 @@ public final class ProvisionOrganization {
      * @throws id.anycheck.auth.domain.error.ConflictException if the Admin's email is registered
      */
     public ProvisionedOrganization provision(ProvisionOrganizationCommand command) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String name = validOrganizationName(command.name(), problems);
-        Optional<Plan> plan = Plan.byName(command.plan());
-        if (plan.isEmpty()) {
-            problems.add(new FieldProblem("plan",
-                    "unknown plan '" + command.plan() + "'; expected one of " + planNames()));
-        }
-        Optional<NewAccount> adminAccount = NewAccount.collect(
-                command.adminEmail(), command.adminName(), command.adminPassword(), "admin_", problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        NewAccount admin = adminAccount.orElseThrow();
+        ProvisionOrganizationCommand.Valid valid = command.validate();
+        NewAccount admin = valid.admin();
 
         Instant now = clock.instant();
-        Organization organization = new Organization(OrganizationId.random(), name, plan.get(), true, now);
+        Organization organization = new Organization(OrganizationId.random(), valid.name(), valid.plan(), true, now);
         Group defaultGroup = new Group(GroupId.random(), organization.id(), DEFAULT_GROUP_NAME, now);
         Optional<String> generatedPassword = admin.password().isPresent()
                 ? Optional.empty()
@@ -81,20 +63,7 @@ public final class ProvisionOrganization {
         organizations.add(organization, defaultGroup, adminUser);
 
         LOG.log(Level.INFO, "Provisioned organization {0} on plan {1} with Admin {2}",
-                organization.id(), plan.get().externalName(), adminUser.id());
+                organization.id(), valid.plan().externalName(), adminUser.id());
         return new ProvisionedOrganization(organization, defaultGroup, adminUser, generatedPassword);
-    }
-
-    private static String validOrganizationName(String name, List<FieldProblem> problems) {
-        try {
-            return DisplayNames.requireValid(name, "name");
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("name", e.getMessage()));
-            return null;
-        }
-    }
-
-    private static String planNames() {
-        return Arrays.stream(Plan.values()).map(Plan::externalName).collect(Collectors.joining(", "));
     }
 }

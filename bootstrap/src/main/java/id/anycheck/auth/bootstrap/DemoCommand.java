@@ -36,7 +36,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Settings settings = Settings.fromEnvironment(cli.environment())
                 .withDatabaseUrl("jdbc:h2:mem:anycheck-demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        if (!cli.environment().containsKey(Variable.HOST.key())) {
+        String configuredHost = cli.environment().get(Variable.HOST.key());
+        if (configuredHost == null || configuredHost.isBlank()) {
             // The demo prints working passwords, so it listens on this machine only unless ANYCHECK_HOST is set.
             settings = settings.withHost(LOOPBACK);
         }

@@ -32,13 +32,18 @@ final class FailureMessages {
         return message.isEmpty() ? failure.getClass().getSimpleName() : message;
     }
 
+    /**
+     * Returns the innermost SQLException of the chain: the driver's own, which names the real
+     * cause, rather than the pool's "connection is not available" that wraps it.
+     */
     private static Optional<SQLException> sqlCause(Throwable failure) {
+        SQLException innermost = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
-                return Optional.of(sql);
+                innermost = sql;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(innermost);
     }
 
     private static boolean isConnectionFailure(SQLException sql) {

@@ -57,12 +57,13 @@ final class ProvisionOrgCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Optional<String> password = adminPasswordFromStdin ? Optional.of(readPassword()) : Optional.empty();
+        var command = new ProvisionOrganizationCommand(name, plan, adminEmail, adminName, password);
+        command.requireValid();
         Settings settings = Settings.fromEnvironment(cli.environment());
 
         ProvisionedOrganization provisioned;
         try (Service service = Service.open(settings, Clock.systemUTC())) {
-            provisioned = service.provisionOrganization().provision(
-                    new ProvisionOrganizationCommand(name, plan, adminEmail, adminName, password));
+            provisioned = service.provisionOrganization().provision(command);
         }
 
         if (json) {

@@ -14,9 +14,9 @@ import id.anycheck.auth.http.HttpApi;
 import id.anycheck.auth.http.UseCases;
 import id.anycheck.auth.http.jwt.JwtTokenService;
 import id.anycheck.auth.http.jwt.SigningKey;
+import id.anycheck.auth.persistence.DataSourceReadinessProbe;
 import id.anycheck.auth.persistence.Database;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
-import id.anycheck.auth.persistence.JdbiReadinessProbe;
 import id.anycheck.auth.persistence.JdbiSessionRepository;
 import id.anycheck.auth.persistence.JdbiUserRepository;
 import id.anycheck.auth.persistence.StoredSigningKey;
@@ -80,9 +80,11 @@ final class Service implements AutoCloseable {
                 sessions, settings.sessionCacheTime(), ACTIVE_SESSION_CACHE_ENTRIES, clock);
         var passwordGenerator = new PasswordGenerator(random);
 
-        if (!settings.argon2().equals(Argon2Parameters.OWASP)) {
-            LOG.warn("Argon2id parameters {} differ from the OWASP minimum {}; keep the defaults in production",
-                    settings.argon2(), Argon2Parameters.OWASP);
+        Argon2Parameters argon2 = settings.argon2();
+        if (argon2.memoryKiB() < Argon2Parameters.OWASP.memoryKiB()
+                || argon2.iterations() < Argon2Parameters.OWASP.iterations()) {
+            LOG.warn("Argon2id parameters {} are weaker than the OWASP minimum {}; do not use them in production",
+                    argon2, Argon2Parameters.OWASP);
         }
 
         UseCases useCases = new UseCases(
@@ -91,7 +93,7 @@ final class Service implements AutoCloseable {
                 new LogOut(sessions, activeSessions, clock),
                 new AuthenticateAccessToken(tokenService, activeSessions),
                 new ShowCurrentUser(users, organizations),
-                new CheckReadiness(new JdbiReadinessProbe(database.dataSource())));
+                new CheckReadiness(new DataSourceReadinessProbe(database.dataSource())));
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, clock),
                 new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock));

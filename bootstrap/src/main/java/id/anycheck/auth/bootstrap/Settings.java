@@ -6,6 +6,8 @@ import id.anycheck.auth.persistence.DatabaseKind;
 import id.anycheck.auth.persistence.DatabaseSettings;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,13 +86,17 @@ record Settings(
         String host() {
             String host = text(Variable.HOST);
             try {
-                InetAddress.getByName(host);
-                return host;
-            } catch (UnknownHostException e) {
-                throw new ConfigurationException(Variable.HOST, "is '" + host
-                        + "', which is not an IP address or a host name of this machine; use for example 0.0.0.0"
-                        + " (every interface) or 127.0.0.1 (this machine only)");
+                InetAddress address = InetAddress.getByName(host);
+                if (address.isAnyLocalAddress() || address.isLoopbackAddress()
+                        || NetworkInterface.getByInetAddress(address) != null) {
+                    return host;
+                }
+            } catch (UnknownHostException | SocketException e) {
+                // reported below, like an address of another machine
             }
+            throw new ConfigurationException(Variable.HOST, "is '" + host
+                    + "', which is not an address of this machine; use for example 0.0.0.0"
+                    + " (every interface) or 127.0.0.1 (this machine only)");
         }
 
         int integer(Variable variable, int min, int max) {

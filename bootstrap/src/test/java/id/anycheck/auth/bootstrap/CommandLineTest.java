@@ -200,6 +200,16 @@ class CommandLineTest {
     }
 
     @Test
+    void otherMachinesAddressStopsWithItsName() {
+        environment.put("ANYCHECK_HOST", "192.0.2.1");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_HOST", "192.0.2.1", "not an address of this machine");
+    }
+
+    @Test
     void foreignTablesAreExplained() {
         try (Database database = Database.open(Settings.fromEnvironment(environment).database())) {
             database.jdbi().useHandle(handle -> handle.execute("CREATE TABLE someone_elses (id INT)"));
@@ -234,7 +244,7 @@ class CommandLineTest {
 
     private void assertCanLogIn(String email, String password) {
         try (Service service = Service.open(Settings.fromEnvironment(environment), Clock.systemUTC())) {
-            JavalinTest.test(service.httpApp(config -> { }), (server, client) -> {
+            JavalinTest.test(service.httpApp(config -> config.jetty.host = TestService.LOOPBACK), (server, client) -> {
                 assertThat(new Http(client).logIn(email, password).status()).isEqualTo(200);
             });
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -129,6 +130,20 @@ class EnvelopeHttpTest {
     }
 
     @Test
+    void headOnMeMatchesGet() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            String accessToken = http.logIn(TestService.USER_EMAIL, TestService.USER_PASSWORD)
+                    .data().path("access_token").asText();
+
+            Http.Reply reply = http.send("HEAD", "/auth/me", null, null, "Authorization", Http.bearer(accessToken));
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.header("Cache-Control")).contains("no-store");
+        });
+    }
+
+    @Test
     void overlongUriGetsEnvelope() {
         JavalinTest.test(service.app(), (server, client) -> {
             Http.Reply reply = new Http(client).get("/health?padding=" + "a".repeat(12_000));
@@ -140,21 +155,36 @@ class EnvelopeHttpTest {
     }
 
     @Test
-    void malformedRequestLineGetsEnvelope() throws Exception {
+    void malformedRequestLineGetsEnvelope() {
         JavalinTest.test(service.app(), (server, client) -> {
-            URI origin = URI.create(client.getOrigin());
-            try (Socket socket = new Socket(origin.getHost(), origin.getPort())) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(
-                        "GET /auth/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                                .getBytes(StandardCharsets.US_ASCII));
-                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String response = sendRaw(client.getOrigin(),
+                    "GET /auth/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-                assertThat(response).startsWith("HTTP/1.1 400");
-                assertThat(response).containsIgnoringCase("X-Request-Id:");
-                assertThat(response).contains("\"code\":\"MALFORMED_REQUEST\"");
-            }
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).containsIgnoringCase("X-Request-Id:");
+            assertThat(response).contains("\"code\":\"MALFORMED_REQUEST\"");
         });
+    }
+
+    @Test
+    void unknownHttpVersionIsClientError() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            String response = sendRaw(client.getOrigin(), "GET /health HTTP/9.9\r\nHost: localhost\r\n\r\n");
+
+            assertThat(response).startsWith("HTTP/1.1 400");
+            assertThat(response).contains("\"code\":\"MALFORMED_REQUEST\"");
+        });
+    }
+
+    /** Sends bytes that an HTTP client library would refuse to send, and reads the whole response. */
+    private static String sendRaw(String origin, String request) throws IOException {
+        URI uri = URI.create(origin);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

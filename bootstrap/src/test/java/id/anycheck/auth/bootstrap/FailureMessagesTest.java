@@ -28,6 +28,17 @@ class FailureMessagesTest {
     }
 
     @Test
+    void poolTimeoutShowsDriverReason() {
+        var driver = new SQLException("Connection to 127.0.0.1:5999 refused. Check that the hostname and port are correct",
+                "08001");
+        var pool = new java.sql.SQLTransientConnectionException(
+                "anycheck-db - Connection is not available, request timed out after 3000ms", "08001", driver);
+
+        assertThat(FailureMessages.describe(new RuntimeException("Unable to obtain connection", pool)))
+                .startsWith("cannot connect to the database (Connection to 127.0.0.1:5999 refused.");
+    }
+
+    @Test
     void unknownDatabaseIsConnectionFailure() {
         var failure = new RuntimeException(new SQLException("database \"nope\" does not exist", "3D000"));
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class TestService implements AutoCloseable, AfterAllCallback {
 
+    static final String LOOPBACK = "127.0.0.1";
     static final String JWT_SECRET_BASE64 = "dGVzdCBzZWNyZXQgb2YgYXQgbGVhc3QgMzIgYnl0ZXMgZm9yIEhTMjU2";
     static final String ADMIN_EMAIL = "admin@acme.example";
     static final String ADMIN_PASSWORD = "admin password 1";
@@ -70,8 +71,9 @@ final class TestService implements AutoCloseable, AfterAllCallback {
         }
     }
 
+    /** Creates the HTTP application on 127.0.0.1, for JavalinTest to start on a free port. */
     Javalin app() {
-        return service.httpApp(config -> { });
+        return service.httpApp(config -> config.jetty.host = LOOPBACK);
     }
 
     @Override

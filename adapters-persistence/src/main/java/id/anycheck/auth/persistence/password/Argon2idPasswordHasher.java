@@ -22,8 +22,8 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator.BlockPool;
  * memory and threads and slow every one of them down together. Each of these slots keeps the
  * memory blocks of its last hash for the next one, up to the size that the current parameters
  * need (19 MiB by default). Reusing blocks instead of allocating 19 MiB per hash saves the
- * allocation and the garbage collection: on a 2-core machine it measured 97 to 101 hashes per
- * second against 68 to 75 without reuse (bench/HashRate.java, Bouncy Castle 1.87, JDK 17).
+ * allocation and the garbage collection: on a 2-core machine, verifications rose from about
+ * 82 to 99 per second (bench/HashRate.java, Bouncy Castle 1.87, JDK 17; see BENCHMARKS.md).
  * Thread-safe.
  */
 public final class Argon2idPasswordHasher implements PasswordHasher {

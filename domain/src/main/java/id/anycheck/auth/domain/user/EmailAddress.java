@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public final class EmailAddress {
 
-    /** Maximum length of a deliverable address (RFC 5321 path limit less the angle brackets). */
+    /** Maximum length in UTF-16 units: the RFC 5321 path limit of 256 less the angle brackets. */
     public static final int MAX_LENGTH = 254;
 
     private final String value;
@@ -35,7 +35,9 @@ public final class EmailAddress {
         if (normalized.isEmpty()) {
             throw new IllegalArgumentException("email must not be blank");
         }
-        if (normalized.length() > MAX_LENGTH) {
+        // Lower-casing can lengthen text (U+0130 becomes two characters), and the lookup key is
+        // stored too, so both forms must fit. Lengths count UTF-16 units, as the columns do.
+        if (normalized.length() > MAX_LENGTH || normalized.toLowerCase(Locale.ROOT).length() > MAX_LENGTH) {
             throw new IllegalArgumentException("email must be at most " + MAX_LENGTH + " characters");
         }
         if (normalized.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {

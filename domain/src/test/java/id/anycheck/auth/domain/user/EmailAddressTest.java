@@ -101,4 +101,11 @@ class EmailAddressTest {
 
         assertThat(EmailAddress.parse("   " + text + "   ").value()).isEqualTo(text);
     }
+
+    @Test
+    void lowerCaseFormMustFitToo() {
+        String dottedCapitalI = "\u0130".repeat(125) + "@x.example";
+
+        assertThatIllegalArgumentException().isThrownBy(() -> EmailAddress.parse(dottedCapitalI));
+    }
 }

@@ -8,14 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Persistence adapter: checks that the pool can hand out a valid connection. Thread-safe. */
-public final class JdbiReadinessProbe implements ReadinessProbe {
+public final class DataSourceReadinessProbe implements ReadinessProbe {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JdbiReadinessProbe.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DataSourceReadinessProbe.class);
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
     private final DataSource dataSource;
 
-    public JdbiReadinessProbe(DataSource dataSource) {
+    public DataSourceReadinessProbe(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
