@@ -112,6 +112,17 @@ class CommandLineTest {
     }
 
     @Test
+    void provisionOrgChecksArgumentsBeforeDatabase() {
+        environment.put("ANYCHECK_DB_URL", "jdbc:postgresql://127.0.0.1:1/none");
+
+        Run run = run("", "provision-org", "--name", "Acme", "--plan", "gold", "--admin-email", "a@acme.example",
+                "--admin-name", "Ada");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--plan").doesNotContain("cannot connect");
+    }
+
+    @Test
     void provisionOrgRejectsInvalidEmail() {
         Run run = run("", "provision-org", "--name", "Acme", "--plan", "starter", "--admin-email", "not-an-email",
                 "--admin-name", "Ada");
