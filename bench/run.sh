@@ -58,6 +58,8 @@ wrk.method = "POST"
 wrk.body = '{"email":"bench@bench.example","password":"bench password 1"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
+echo "-- warm-up, 64 concurrent clients, ${seconds}s (not reported)"
+wrk -t "$(nproc)" -c 64 -d "${seconds}s" -s "$work/login.lua" "http://127.0.0.1:$port/auth/login" > /dev/null
 for connections in "$(nproc)" 64; do
   echo "-- $connections concurrent clients, ${seconds}s"
   wrk -t "$(nproc)" -c "$connections" -d "${seconds}s" -s "$work/login.lua" "http://127.0.0.1:$port/auth/login" \
