@@ -16,19 +16,19 @@ public final class DisplayNames {
      * @throws IllegalArgumentException if it is blank, longer than {@value #MAX_LENGTH}
      *     characters or contains control characters
      */
-    public static String requireValid(String name, String what) {
+    public static String requireValid(String name, String fieldLabel) {
         if (name == null) {
-            throw new IllegalArgumentException(what + " is required");
+            throw new IllegalArgumentException(fieldLabel + " is required");
         }
         String normalized = Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
         if (normalized.isEmpty()) {
-            throw new IllegalArgumentException(what + " must not be blank");
+            throw new IllegalArgumentException(fieldLabel + " must not be blank");
         }
         if (normalized.codePointCount(0, normalized.length()) > MAX_LENGTH) {
-            throw new IllegalArgumentException(what + " must be at most " + MAX_LENGTH + " characters");
+            throw new IllegalArgumentException(fieldLabel + " must be at most " + MAX_LENGTH + " characters");
         }
         if (normalized.codePoints().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(what + " must not contain control characters");
+            throw new IllegalArgumentException(fieldLabel + " must not contain control characters");
         }
         return normalized;
     }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Customer organization: created by the operator after a signed contract, holds groups and
- * users, and can be deactivated, which stops every login of its users.
+ * Customer organization: created by the operator after a signed contract. It has groups
+ * and users, and can be deactivated, which stops every login of its users.
  */
 public record Organization(OrganizationId id, String name, Plan plan, boolean active, Instant createdAt) {
 

@@ -1,6 +1,6 @@
 package id.anycheck.auth.domain.session;
 
-/** Why a session stopped working before its refresh token expired. */
+/** Reason a session stopped working before its refresh token expired. */
 public enum RevocationReason {
     LOGOUT,
     /** A spent refresh token was presented again, so the token may have been stolen. */
