@@ -2,7 +2,6 @@ package id.anycheck.auth.application;
 
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
-import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.port.PasswordHasher;
 import id.anycheck.auth.domain.port.PasswordHasher.Verification;
@@ -80,7 +79,7 @@ public final class LogIn {
             throw invalidCredentials("wrong password or no password set");
         }
 
-        if (!user.active() || !organizationActive(user)) {
+        if (!AccountStanding.canLogIn(user, organizations)) {
             LOG.log(Level.INFO, "Login rejected for user {0}: the user or its organization is inactive", user.id());
             throw invalidCredentials("user " + user.id() + " or its organization is inactive");
         }
@@ -104,10 +103,6 @@ public final class LogIn {
         IssuedTokens tokens = sessionTokens.sign(user, sessionId, refreshTokenId, now);
         LOG.log(Level.INFO, "User {0} logged in, session {1}", user.id(), sessionId);
         return new Authentication(tokens, user);
-    }
-
-    private boolean organizationActive(User user) {
-        return organizations.findById(user.organizationId()).map(Organization::active).orElse(false);
     }
 
     private static AuthenticationException invalidCredentials(String detail) {

@@ -2,7 +2,6 @@ package id.anycheck.auth.application;
 
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
-import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.port.SessionRepository;
 import id.anycheck.auth.domain.port.TokenService;
@@ -91,10 +90,6 @@ public final class RefreshSession {
     }
 
     private boolean ownerCanLogIn(UserId userId) {
-        return users.findById(userId)
-                .filter(User::active)
-                .flatMap(user -> organizations.findById(user.organizationId()))
-                .map(Organization::active)
-                .orElse(false);
+        return users.findById(userId).map(user -> AccountStanding.canLogIn(user, organizations)).orElse(false);
     }
 }

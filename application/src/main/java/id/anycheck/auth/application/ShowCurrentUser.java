@@ -28,11 +28,11 @@ public final class ShowCurrentUser {
 
         List<GroupRole> groupRoles = users.groupRolesOf(user.id());
 
-        // TODO: report the real second-factor status once TOTP enrolment exists; no user has one yet.
+        // TODO: report the real second-factor status once TOTP enrolment exists. No user has one yet.
         return new CurrentUser(user, organization, groupRoles, false);
     }
 
-    private static AuthenticationException revoked(String what) {
-        return new AuthenticationException(AuthenticationFailure.TOKEN_REVOKED, what + " no longer exists");
+    private static AuthenticationException revoked(String missingRecord) {
+        return new AuthenticationException(AuthenticationFailure.TOKEN_REVOKED, missingRecord + " no longer exists");
     }
 }

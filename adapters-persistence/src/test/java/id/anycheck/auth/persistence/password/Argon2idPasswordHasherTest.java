@@ -27,7 +27,7 @@ class Argon2idPasswordHasherTest {
     private static final Argon2Parameters LOW_COST = new Argon2Parameters(64, 1, 1);
 
     /**
-     * Argon2id version 0x13 known answers of the reference implementation's test suite
+     * Argon2id version 0x13 known-answer vectors of the reference implementation's test suite
      * (phc-winner-argon2, src/test.c), as copied into the test suites of other Argon2
      * implementations: password "password", salt "somesalt", t=2, m=256 KiB, p=1 and p=2.
      */
