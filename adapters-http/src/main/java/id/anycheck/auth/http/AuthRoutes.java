@@ -113,12 +113,12 @@ final class AuthRoutes {
     }
 
     void logOut(Context ctx) {
-        logOut.logOut(AuthenticationFilter.principal(ctx));
+        logOut.logOut(AuthenticationFilter.userPrincipal(ctx));
         Envelope.noContent(ctx);
     }
 
     void me(Context ctx) {
-        CurrentUser current = showCurrentUser.show(AuthenticationFilter.principal(ctx));
+        CurrentUser current = showCurrentUser.show(AuthenticationFilter.userPrincipal(ctx));
         noStore(ctx);
         Envelope.success(ctx, 200, MeResponse.of(current));
     }

@@ -3,7 +3,8 @@ package id.anycheck.auth.http;
 import id.anycheck.auth.application.AuthenticateAccessToken;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
-import id.anycheck.auth.domain.session.Principal;
+import id.anycheck.auth.domain.principal.Principal;
+import id.anycheck.auth.domain.principal.UserPrincipal;
 import io.javalin.http.Context;
 import org.slf4j.MDC;
 
@@ -51,7 +52,7 @@ final class AuthenticationFilter {
 
         Principal principal = authenticateAccessToken.authenticate(token);
         ctx.attribute(PRINCIPAL, principal);
-        MDC.put(MDC_PRINCIPAL, principal.userId().toString());
+        MDC.put(MDC_PRINCIPAL, principal.id());
     }
 
     /** Returns the principal of a protected route; fails loudly if the route is public. */
@@ -63,9 +64,17 @@ final class AuthenticationFilter {
         return principal;
     }
 
+    /** Returns the user behind a route that only users may call; an API key gets 403 FORBIDDEN. */
+    static UserPrincipal userPrincipal(Context ctx) {
+        if (principal(ctx) instanceof UserPrincipal user) {
+            return user;
+        }
+        throw new ApiException(ErrorCode.FORBIDDEN, "This endpoint needs a user's access token, not an API key.");
+    }
+
     /** Returns the principal's user id for logging, or "-" for an anonymous request. */
     static String principalIdForLog(Context ctx) {
         Principal principal = ctx.attribute(PRINCIPAL);
-        return principal == null ? "-" : principal.userId().toString();
+        return principal == null ? "-" : principal.id();
     }
 }

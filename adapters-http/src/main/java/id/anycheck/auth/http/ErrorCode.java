@@ -15,15 +15,22 @@ public enum ErrorCode {
     TOKEN_INVALID(401, "The token is invalid."),
     TOKEN_REVOKED(401, "The token has been revoked. Please login again."),
     INVALID_API_KEY(401, "API key is invalid or inactive"),
+    MFA_REQUIRED(401, "A second factor is required to complete the login."),
+    INVALID_MFA_CODE(401, "The verification code is invalid or expired."),
+    FORBIDDEN(403, "Your role does not allow this action."),
+    SERVICE_NOT_ENABLED(403, "This verification service is not enabled for the group."),
     NOT_FOUND(404, "The requested resource was not found."),
     METHOD_NOT_ALLOWED(405, "This method is not allowed on this path."),
     CONFLICT(409, "The request conflicts with the current state."),
     PAYLOAD_TOO_LARGE(413, "The request body is too large."),
     URI_TOO_LONG(414, "The request URI is too long."),
     UNSUPPORTED_MEDIA_TYPE(415, "The request body must be JSON with Content-Type: application/json."),
+    RATE_LIMIT_EXCEEDED(429, "Too many requests. Retry after the time in the Retry-After header."),
+    ACCOUNT_LOCKED(429, "Too many failed logins. Retry after the time in the Retry-After header."),
     HEADERS_TOO_LARGE(431, "The request headers are too large."),
     INTERNAL_ERROR(500, "An unexpected error occurred."),
-    SERVICE_UNAVAILABLE(503, "The service is temporarily unavailable. Please retry later.");
+    SERVICE_UNAVAILABLE(503, "The service is temporarily unavailable. Please retry later."),
+    SSO_NOT_CONFIGURED(503, "Single sign-on is not configured on this server.");
 
     private final int status;
     private final String defaultMessage;

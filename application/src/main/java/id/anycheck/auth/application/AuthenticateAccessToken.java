@@ -4,7 +4,7 @@ import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.port.TokenService;
 import id.anycheck.auth.domain.session.AccessTokenClaims;
-import id.anycheck.auth.domain.session.Principal;
+import id.anycheck.auth.domain.principal.UserPrincipal;
 
 /**
  * Use case: turn a bearer access token into the principal of a request. The token must be valid
@@ -24,7 +24,7 @@ public final class AuthenticateAccessToken {
      * @throws AuthenticationException TOKEN_EXPIRED, TOKEN_INVALID, or TOKEN_REVOKED when the
      *     session was logged out, revoked, or its user or organization deactivated
      */
-    public Principal authenticate(String accessToken) {
+    public UserPrincipal authenticate(String accessToken) {
         AccessTokenClaims claims = tokenService.verifyAccessToken(accessToken);
 
         if (!activeSessions.isActive(claims.sessionId())) {
@@ -34,6 +34,6 @@ public final class AuthenticateAccessToken {
 
         // NOTE: the user and organization come from the signed claims and are not compared with
         // the session's row. Only a holder of the signing key could make them disagree.
-        return new Principal(claims.userId(), claims.organizationId(), claims.sessionId());
+        return new UserPrincipal(claims.userId(), claims.organizationId(), claims.sessionId());
     }
 }

@@ -1,7 +1,7 @@
 package id.anycheck.auth.application;
 
 import id.anycheck.auth.domain.port.SessionRepository;
-import id.anycheck.auth.domain.session.Principal;
+import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.session.RevocationReason;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -24,7 +24,7 @@ public final class LogOut {
         this.clock = clock;
     }
 
-    public void logOut(Principal principal) {
+    public void logOut(UserPrincipal principal) {
         boolean revoked = sessions.revoke(principal.sessionId(), RevocationReason.LOGOUT, clock.instant());
         activeSessions.forget(principal.sessionId());
 

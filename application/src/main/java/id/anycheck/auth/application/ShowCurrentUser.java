@@ -5,7 +5,7 @@ import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.port.UserRepository;
-import id.anycheck.auth.domain.session.Principal;
+import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.user.GroupRole;
 import id.anycheck.auth.domain.user.User;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class ShowCurrentUser {
         this.organizations = organizations;
     }
 
-    public CurrentUser show(Principal principal) {
+    public CurrentUser show(UserPrincipal principal) {
         User user = users.findById(principal.userId()).orElseThrow(() -> revoked("user " + principal.userId()));
         Organization organization = organizations.findById(user.organizationId())
                 .orElseThrow(() -> revoked("organization " + user.organizationId()));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import id.anycheck.auth.application.fakes.InMemoryPorts;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
-import id.anycheck.auth.domain.session.Principal;
+import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.session.RevocationReason;
 import id.anycheck.auth.domain.session.TokenLifetimes;
 import id.anycheck.auth.domain.user.User;
@@ -34,7 +34,7 @@ class AuthenticateAccessTokenTest {
 
     @Test
     void authenticateReturnsPrincipal() {
-        Principal principal = authenticate.authenticate(login.tokens().accessToken());
+        UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
 
         assertThat(principal.userId()).isEqualTo(ana.id());
         assertThat(principal.organizationId()).isEqualTo(ana.organizationId());
@@ -44,7 +44,7 @@ class AuthenticateAccessTokenTest {
     @Test
     void logOutRevokesAccessTokenAtOnce() {
         // The first call caches the session as active for the whole time to live.
-        Principal principal = authenticate.authenticate(login.tokens().accessToken());
+        UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
 
         logOut.logOut(principal);
 
@@ -54,7 +54,7 @@ class AuthenticateAccessTokenTest {
 
     @Test
     void logOutRecordsReason() {
-        Principal principal = authenticate.authenticate(login.tokens().accessToken());
+        UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
 
         logOut.logOut(principal);
 
@@ -63,7 +63,7 @@ class AuthenticateAccessTokenTest {
 
     @Test
     void logOutTwiceIsHarmless() {
-        Principal principal = authenticate.authenticate(login.tokens().accessToken());
+        UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
         logOut.logOut(principal);
 
         assertThatNoException().isThrownBy(() -> logOut.logOut(principal));
@@ -73,7 +73,7 @@ class AuthenticateAccessTokenTest {
     @Test
     void logOutKeepsOtherSessions() {
         Authentication otherLogin = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
-        Principal principal = authenticate.authenticate(login.tokens().accessToken());
+        UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
 
         logOut.logOut(principal);
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.anycheck.auth.application.fakes.InMemoryPorts;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
-import id.anycheck.auth.domain.session.Principal;
+import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.session.RevocationReason;
 import id.anycheck.auth.domain.session.SessionId;
 import id.anycheck.auth.domain.session.TokenLifetimes;
@@ -57,7 +57,7 @@ class RefreshSessionTest {
     void refreshKeepsSession() {
         Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken());
 
-        Principal principal = authenticate.authenticate(refreshed.tokens().accessToken());
+        UserPrincipal principal = authenticate.authenticate(refreshed.tokens().accessToken());
         assertThat(principal.sessionId()).isEqualTo(sessionId);
         assertThat(ports.sessions().count()).isEqualTo(1);
     }
@@ -106,7 +106,7 @@ class RefreshSessionTest {
 
     @Test
     void refreshAfterLogOutRevoked() {
-        Principal principal = authenticate.authenticate(login.tokens().accessToken());
+        UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
         logOut.logOut(principal);
 
         assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken())))

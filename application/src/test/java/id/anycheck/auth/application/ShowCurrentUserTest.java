@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.anycheck.auth.application.fakes.InMemoryPorts;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.Plan;
-import id.anycheck.auth.domain.session.Principal;
+import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.session.SessionId;
 import id.anycheck.auth.domain.user.GroupRole;
 import id.anycheck.auth.domain.user.Role;
@@ -63,7 +63,7 @@ class ShowCurrentUserTest {
         assertThat(current.mfaEnabled()).isFalse();
     }
 
-    private static Principal principalOf(User user) {
-        return new Principal(user.id(), user.organizationId(), SessionId.random());
+    private static UserPrincipal principalOf(User user) {
+        return new UserPrincipal(user.id(), user.organizationId(), SessionId.random());
     }
 }
