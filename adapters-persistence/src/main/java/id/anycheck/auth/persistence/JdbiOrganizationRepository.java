@@ -2,8 +2,10 @@ package id.anycheck.auth.persistence;
 
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.organization.OrganizationId;
+import id.anycheck.auth.domain.organization.Plan;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.user.User;
 import java.util.List;
@@ -36,12 +38,14 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
                             .bind("createdAt", organization.createdAt())
                             .execute();
                     handle.createUpdate("""
-                                    INSERT INTO organization_groups (id, organization_id, name, created_at)
-                                    VALUES (:id, :organizationId, :name, :createdAt)
+                                    INSERT INTO organization_groups
+                                        (id, organization_id, name, rate_limit_per_minute, created_at)
+                                    VALUES (:id, :organizationId, :name, :rateLimitPerMinute, :createdAt)
                                     """)
                             .bind("id", firstGroup.id().value())
                             .bind("organizationId", firstGroup.organizationId().value())
                             .bind("name", firstGroup.name())
+                            .bindByType("rateLimitPerMinute", firstGroup.rateLimitPerMinute().orElse(null), Integer.class)
                             .bind("createdAt", firstGroup.createdAt())
                             .execute();
                     JdbiUserRepository.insert(handle, admin);
@@ -72,5 +76,33 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
                 .bind("id", id.value())
                 .map(Rows.GROUP)
                 .list()));
+    }
+
+    @Override
+    public Optional<Group> findGroup(GroupId id) {
+        return Storage.call(() -> jdbi.withHandle(handle -> handle
+                .createQuery("SELECT " + Rows.GROUP_COLUMNS + " FROM organization_groups g WHERE g.id = :id")
+                .bind("id", id.value())
+                .map(Rows.GROUP)
+                .findOne()));
+    }
+
+    @Override
+    public boolean changePlan(OrganizationId id, Plan plan) {
+        return Storage.call(() -> jdbi.withHandle(handle -> handle
+                .createUpdate("UPDATE organizations SET plan = :plan WHERE id = :id")
+                .bind("plan", plan.name())
+                .bind("id", id.value())
+                .execute()) == 1);
+    }
+
+    @Override
+    public boolean changeGroupRateLimit(GroupId id, Optional<Integer> rateLimitPerMinute) {
+        rateLimitPerMinute.ifPresent(Group::requireValidRateLimit);
+        return Storage.call(() -> jdbi.withHandle(handle -> handle
+                .createUpdate("UPDATE organization_groups SET rate_limit_per_minute = :rateLimitPerMinute WHERE id = :id")
+                .bindByType("rateLimitPerMinute", rateLimitPerMinute.orElse(null), Integer.class)
+                .bind("id", id.value())
+                .execute()) == 1);
     }
 }

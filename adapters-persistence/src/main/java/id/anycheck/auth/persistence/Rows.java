@@ -22,7 +22,7 @@ final class Rows {
     static final String USER_COLUMNS =
             "u.id, u.organization_id, u.email, u.name, u.password_hash, u.is_admin, u.active, u.created_at";
     static final String ORGANIZATION_COLUMNS = "o.id, o.name, o.plan, o.active, o.created_at";
-    static final String GROUP_COLUMNS = "g.id, g.organization_id, g.name, g.created_at";
+    static final String GROUP_COLUMNS = "g.id, g.organization_id, g.name, g.rate_limit_per_minute, g.created_at";
 
     static final RowMapper<User> USER = (rs, ctx) -> new User(
             new UserId(uuid(rs, "id")),
@@ -48,6 +48,7 @@ final class Rows {
             new GroupId(uuid(rs, "id")),
             new OrganizationId(uuid(rs, "organization_id")),
             rs.getString("name"),
+            Optional.ofNullable(rs.getObject("rate_limit_per_minute", Integer.class)),
             instant(rs, "created_at"));
 
     private Rows() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.organization.Plan;
@@ -134,6 +135,94 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
         assertThat(count(jdbi, "SELECT COUNT(*) FROM organization_groups WHERE organization_id = :id",
                 second.id().value())).isZero();
         assertThat(users.findById(secondAdmin.id())).isEmpty();
+    }
+
+    @Test
+    void addStoresFirstGroupQuota() {
+        Organization organization = Fixtures.organization();
+        Group limited = new Group(GroupId.random(), organization.id(), "Default", Optional.of(120), Fixtures.CREATED_AT);
+
+        organizations.add(organization, limited, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        assertThat(organizations.findGroup(limited.id())).contains(limited);
+    }
+
+    @Test
+    void findGroupReturnsGroupWithoutQuota() {
+        Organization organization = Fixtures.organization();
+        Group group = Fixtures.group(organization.id(), "Default");
+        organizations.add(organization, group, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        Optional<Group> found = organizations.findGroup(group.id());
+
+        assertThat(found).contains(group);
+        assertThat(found.orElseThrow().rateLimitPerMinute()).isEmpty();
+    }
+
+    @Test
+    void findGroupOfUnknownGroupIsEmpty() {
+        assertThat(organizations.findGroup(GroupId.random())).isEmpty();
+    }
+
+    @Test
+    void changeGroupRateLimitSetsAndClearsQuota() {
+        Organization organization = Fixtures.organization();
+        Group group = Fixtures.group(organization.id(), "Default");
+        organizations.add(organization, group, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        assertThat(organizations.changeGroupRateLimit(group.id(), Optional.of(30))).isTrue();
+        assertThat(organizations.findGroup(group.id()).orElseThrow().rateLimitPerMinute()).contains(30);
+        assertThat(organizations.groupsOf(organization.id()).get(0).rateLimitPerMinute()).contains(30);
+
+        assertThat(organizations.changeGroupRateLimit(group.id(), Optional.empty())).isTrue();
+        assertThat(organizations.findGroup(group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
+    }
+
+    @Test
+    void changeGroupRateLimitOfUnknownGroupReturnsFalse() {
+        assertThat(organizations.changeGroupRateLimit(GroupId.random(), Optional.of(30))).isFalse();
+    }
+
+    @Test
+    void changeGroupRateLimitRejectsZero() {
+        Organization organization = Fixtures.organization();
+        Group group = Fixtures.group(organization.id(), "Default");
+        organizations.add(organization, group, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        assertThatThrownBy(() -> organizations.changeGroupRateLimit(group.id(), Optional.of(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(organizations.findGroup(group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
+    }
+
+    @Test
+    void databaseRejectsNonPositiveQuota() {
+        Organization organization = Fixtures.organization();
+        Group group = Fixtures.group(organization.id(), "Default");
+        organizations.add(organization, group, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        Throwable thrown = catchThrowable(() -> jdbi.useHandle(handle -> handle
+                .createUpdate("UPDATE organization_groups SET rate_limit_per_minute = 0 WHERE id = :id")
+                .bind("id", group.id().value())
+                .execute()));
+
+        assertThat(thrown).isNotNull();
+        assertThat(organizations.findGroup(group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
+    }
+
+    @Test
+    void changePlanStoresNewPlan() {
+        Organization organization = Fixtures.organization();
+        organizations.add(organization, Fixtures.group(organization.id(), "Default"),
+                Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        assertThat(organizations.changePlan(organization.id(), Plan.ENTERPRISE)).isTrue();
+
+        assertThat(organizations.findById(organization.id()).orElseThrow().plan()).isEqualTo(Plan.ENTERPRISE);
+    }
+
+    @Test
+    void changePlanOfUnknownOrganizationReturnsFalse() {
+        assertThat(organizations.changePlan(OrganizationId.random(), Plan.STARTER)).isFalse();
     }
 
     @Test

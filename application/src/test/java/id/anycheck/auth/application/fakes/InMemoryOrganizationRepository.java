@@ -1,8 +1,10 @@
 package id.anycheck.auth.application.fakes;
 
 import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.organization.OrganizationId;
+import id.anycheck.auth.domain.organization.Plan;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.user.User;
 import java.util.LinkedHashMap;
@@ -58,6 +60,30 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
         return users.groupsOf(id).stream()
                 .sorted(Comparator.comparing(Group::name).thenComparing(group -> group.id().toString()))
                 .toList();
+    }
+
+    @Override
+    public Optional<Group> findGroup(GroupId id) {
+        return users.findGroup(id);
+    }
+
+    @Override
+    public synchronized boolean changePlan(OrganizationId id, Plan plan) {
+        Organization organization = organizationsById.get(id);
+        if (organization == null) {
+            return false;
+        }
+        organizationsById.put(id, new Organization(
+                organization.id(), organization.name(), plan, organization.active(), organization.createdAt()));
+        return true;
+    }
+
+    @Override
+    public boolean changeGroupRateLimit(GroupId id, Optional<Integer> rateLimitPerMinute) {
+        return users.findGroup(id)
+                .map(group -> users.replaceGroup(new Group(
+                        group.id(), group.organizationId(), group.name(), rateLimitPerMinute, group.createdAt())))
+                .orElse(false);
     }
 
     /** Activates or deactivates a stored organization, as an operator would. */

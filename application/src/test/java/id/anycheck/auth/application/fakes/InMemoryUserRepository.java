@@ -91,6 +91,11 @@ public final class InMemoryUserRepository implements UserRepository {
         return Optional.ofNullable(groupsById.get(id));
     }
 
+    /** Replaces a stored group, keeping its id; returns false if no group has that id. */
+    synchronized boolean replaceGroup(Group group) {
+        return groupsById.replace(group.id(), group) != null;
+    }
+
     /** Returns the organization's groups in the order they were stored. */
     public synchronized List<Group> groupsOf(OrganizationId organizationId) {
         return groupsById.values().stream().filter(group -> group.organizationId().equals(organizationId)).toList();

@@ -2,8 +2,10 @@ package id.anycheck.auth.domain.port;
 
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.organization.OrganizationId;
+import id.anycheck.auth.domain.organization.Plan;
 import id.anycheck.auth.domain.user.User;
 import java.util.List;
 import java.util.Optional;
@@ -22,4 +24,15 @@ public interface OrganizationRepository {
 
     /** Returns the organization's groups, ordered by name. */
     List<Group> groupsOf(OrganizationId id);
+
+    Optional<Group> findGroup(GroupId id);
+
+    /** Changes an organization's plan; returns false if the organization does not exist. */
+    boolean changePlan(OrganizationId id, Plan plan);
+
+    /**
+     * Sets or removes a group's own quota in requests per minute; returns false if the group does
+     * not exist.
+     */
+    boolean changeGroupRateLimit(GroupId id, Optional<Integer> rateLimitPerMinute);
 }

@@ -1,0 +1,91 @@
+package id.anycheck.auth.application;
+
+import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.GroupId;
+import id.anycheck.auth.domain.organization.OrganizationId;
+import id.anycheck.auth.domain.port.RateLimiter;
+import id.anycheck.auth.domain.principal.ApiKeyPrincipal;
+import id.anycheck.auth.domain.principal.Principal;
+import id.anycheck.auth.domain.ratelimit.RateLimitDecision;
+import id.anycheck.auth.domain.ratelimit.RateLimitKey;
+import id.anycheck.auth.domain.ratelimit.RateLimitQuota;
+import id.anycheck.auth.domain.ratelimit.RateLimitScope;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Use case: charge a request to its request limits. An authenticated request counts against its
+ * organization's plan limit and, when it acts in a group with a quota of its own, that group's
+ * quota too; an unauthenticated request counts against its client address. A request that any
+ * limit rejects is charged to none of them. Thread-safe.
+ */
+public final class ApplyRateLimits {
+
+    private final RateLimiter rateLimiter;
+    private final RateLimitQuotas quotas;
+    private final int clientLimitPerMinute;
+
+    /** @param clientLimitPerMinute requests per minute allowed from one client address on unauthenticated routes */
+    public ApplyRateLimits(RateLimiter rateLimiter, RateLimitQuotas quotas, int clientLimitPerMinute) {
+        if (clientLimitPerMinute < 1) {
+            throw new IllegalArgumentException("the client limit must be at least 1 request per minute");
+        }
+        this.rateLimiter = rateLimiter;
+        this.quotas = quotas;
+        this.clientLimitPerMinute = clientLimitPerMinute;
+    }
+
+    /**
+     * Charges an authenticated request.
+     *
+     * @param requestedGroup the group the request names, if any; an API key is charged to its
+     *     own group whatever the request names
+     */
+    public RateLimitDecision chargeAuthenticated(Principal principal, Optional<GroupId> requestedGroup) {
+        OrganizationId organizationId = principal.organizationId();
+        RateLimitQuota organization = new RateLimitQuota(
+                new RateLimitKey(RateLimitScope.ORGANIZATION, organizationId.toString()),
+                quotas.organizationLimit(organizationId));
+
+        Optional<RateLimitQuota> group = chargedGroup(principal, requestedGroup)
+                .flatMap(quotas::group)
+                .filter(found -> found.organizationId().equals(organizationId))
+                .flatMap(ApplyRateLimits::quotaOf);
+
+        return rateLimiter.tryAcquire(group.map(quota -> List.of(organization, quota)).orElse(List.of(organization)));
+    }
+
+    /** Charges an unauthenticated request to the client address it came from. */
+    public RateLimitDecision chargeClient(String clientAddress) {
+        RateLimitQuota client = new RateLimitQuota(
+                new RateLimitKey(RateLimitScope.CLIENT_IP, clientAddress), clientLimitPerMinute);
+        return rateLimiter.tryAcquire(List.of(client));
+    }
+
+    /** Makes the organization's next request use its stored plan; call after changing the plan. */
+    public void planChanged(OrganizationId id) {
+        quotas.forgetOrganization(id);
+    }
+
+    /** Makes the group's next request use its stored quota; call after changing the quota. */
+    public void groupQuotaChanged(GroupId id) {
+        quotas.forgetGroup(id);
+    }
+
+    /**
+     * Returns the group a request is charged to: an API key's own group, or the group a user's
+     * request names. A group of another organization is never charged, so no caller can use up
+     * another organization's quota.
+     */
+    private static Optional<GroupId> chargedGroup(Principal principal, Optional<GroupId> requestedGroup) {
+        if (principal instanceof ApiKeyPrincipal) {
+            return principal.boundGroupId();
+        }
+        return requestedGroup;
+    }
+
+    private static Optional<RateLimitQuota> quotaOf(Group group) {
+        return group.rateLimitPerMinute()
+                .map(limit -> new RateLimitQuota(new RateLimitKey(RateLimitScope.GROUP, group.id().toString()), limit));
+    }
+}

@@ -1,0 +1,18 @@
+package id.anycheck.auth.domain.ratelimit;
+
+import java.util.Locale;
+
+/** What a request limit counts the requests of. */
+public enum RateLimitScope {
+    /** All requests of one organization, limited by its plan. */
+    ORGANIZATION,
+    /** The requests of one group, limited by the group's own quota. */
+    GROUP,
+    /** Unauthenticated requests from one client address. */
+    CLIENT_IP;
+
+    /** Returns the lower-case name used in response headers and metrics, such as {@code client_ip}. */
+    public String externalName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
