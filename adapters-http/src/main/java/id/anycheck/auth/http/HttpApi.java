@@ -12,7 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Builds the Javalin application: every route, the authentication filter and the error mapping. */
+/**
+ * Builds the Javalin application: every route, the authentication and rate limit filters and the
+ * error mapping.
+ */
 public final class HttpApi {
 
     private static final Logger REQUEST_LOG = LoggerFactory.getLogger("id.anycheck.auth.http.requests");
@@ -29,6 +32,8 @@ public final class HttpApi {
         AuthRoutes auth = new AuthRoutes(useCases, settings);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
         AuthenticationFilter authentication = new AuthenticationFilter(useCases.authenticateAccessToken());
+        RateLimitFilter rateLimits = new RateLimitFilter(useCases.applyRateLimits(),
+                new ClientAddressResolver(settings.trustedProxies()), new RateLimitHeaders(settings.rateLimitDraftFields()));
         ErrorMapper errors = new ErrorMapper(settings.maxBodyBytes());
 
         return Javalin.create(config -> {
@@ -40,6 +45,7 @@ public final class HttpApi {
 
             config.routes.before(RequestIds::assign);
             config.routes.beforeMatched(authentication::handle);
+            config.routes.beforeMatched(rateLimits::handle);
 
             config.routes.post("/auth/login", auth::logIn, Access.PUBLIC);
             config.routes.post("/auth/refresh", auth::refresh, Access.PUBLIC);

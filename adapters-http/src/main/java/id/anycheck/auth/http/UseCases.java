@@ -1,5 +1,6 @@
 package id.anycheck.auth.http;
 
+import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.application.AuthenticateAccessToken;
 import id.anycheck.auth.application.CheckReadiness;
 import id.anycheck.auth.application.LogIn;
@@ -15,7 +16,8 @@ public record UseCases(
         LogOut logOut,
         AuthenticateAccessToken authenticateAccessToken,
         ShowCurrentUser showCurrentUser,
-        CheckReadiness checkReadiness) {
+        CheckReadiness checkReadiness,
+        ApplyRateLimits applyRateLimits) {
 
     public UseCases {
         Objects.requireNonNull(logIn, "logIn");
@@ -24,5 +26,6 @@ public record UseCases(
         Objects.requireNonNull(authenticateAccessToken, "authenticateAccessToken");
         Objects.requireNonNull(showCurrentUser, "showCurrentUser");
         Objects.requireNonNull(checkReadiness, "checkReadiness");
+        Objects.requireNonNull(applyRateLimits, "applyRateLimits");
     }
 }

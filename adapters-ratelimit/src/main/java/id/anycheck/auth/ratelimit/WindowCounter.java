@@ -78,7 +78,7 @@ final class WindowCounter {
     RateLimitState state(Instant wallNow, long now) {
         long windowEnd = startNanos + (limiter.getDetailedMetrics().getCycle() + 1) * windowNanos;
         Duration resetAfter = Duration.ofNanos(Math.max(0, windowEnd - now));
-        return new RateLimitState(key, limit, remaining(), wallNow.plus(resetAfter), resetAfter);
+        return new RateLimitState(key, limit, remaining(), Duration.ofNanos(windowNanos), wallNow.plus(resetAfter), resetAfter);
     }
 
     private int remaining() {

@@ -1,6 +1,7 @@
 package id.anycheck.auth.bootstrap;
 
 import id.anycheck.auth.application.ActiveSessionCache;
+import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.application.AuthenticateAccessToken;
 import id.anycheck.auth.application.CheckReadiness;
 import id.anycheck.auth.application.CreateUser;
@@ -8,6 +9,7 @@ import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogOut;
 import id.anycheck.auth.application.PasswordGenerator;
 import id.anycheck.auth.application.ProvisionOrganization;
+import id.anycheck.auth.application.RateLimitQuotas;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
 import id.anycheck.auth.http.HttpApi;
@@ -22,6 +24,7 @@ import id.anycheck.auth.persistence.JdbiUserRepository;
 import id.anycheck.auth.persistence.StoredSigningKey;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import id.anycheck.auth.persistence.password.Argon2idPasswordHasher;
+import id.anycheck.auth.ratelimit.InProcessRateLimiter;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.security.SecureRandom;
@@ -40,6 +43,7 @@ final class Service implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     private static final int ACTIVE_SESSION_CACHE_ENTRIES = 100_000;
+    private static final int RATE_LIMIT_QUOTA_CACHE_ENTRIES = 100_000;
 
     private final Settings settings;
     private final Database database;
@@ -79,6 +83,10 @@ final class Service implements AutoCloseable {
         var activeSessions = new ActiveSessionCache(
                 sessions, settings.sessionCacheTime(), ACTIVE_SESSION_CACHE_ENTRIES, clock);
         var passwordGenerator = new PasswordGenerator(random);
+        RateLimitSettings rateLimits = settings.rateLimits();
+        var rateLimiter = new InProcessRateLimiter(rateLimits.window(), rateLimits.maxCounters(), clock, System::nanoTime);
+        var rateLimitQuotas = new RateLimitQuotas(organizations, rateLimits.planLimits(), rateLimits.quotaCacheTime(),
+                RATE_LIMIT_QUOTA_CACHE_ENTRIES, clock);
 
         Argon2Parameters argon2 = settings.argon2();
         if (argon2.memoryKiB() < Argon2Parameters.OWASP.memoryKiB()
@@ -93,7 +101,8 @@ final class Service implements AutoCloseable {
                 new LogOut(sessions, activeSessions, clock),
                 new AuthenticateAccessToken(tokenService, activeSessions),
                 new ShowCurrentUser(users, organizations),
-                new CheckReadiness(new DataSourceReadinessProbe(database.dataSource())));
+                new CheckReadiness(new DataSourceReadinessProbe(database.dataSource())),
+                new ApplyRateLimits(rateLimiter, rateLimitQuotas, rateLimits.clientLimitPerMinute()));
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, clock),
                 new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock));
@@ -133,6 +142,11 @@ final class Service implements AutoCloseable {
 
     CreateUser createUser() {
         return createUser;
+    }
+
+    /** Returns the use case whose {@code planChanged} and {@code groupQuotaChanged} apply a change at once. */
+    ApplyRateLimits applyRateLimits() {
+        return useCases.applyRateLimits();
     }
 
     @Override

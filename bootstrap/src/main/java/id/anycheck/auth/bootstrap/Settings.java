@@ -1,6 +1,8 @@
 package id.anycheck.auth.bootstrap;
 
+import id.anycheck.auth.domain.organization.PlanLimits;
 import id.anycheck.auth.http.HttpSettings;
+import id.anycheck.auth.http.TrustedProxies;
 import id.anycheck.auth.http.jwt.SigningKey;
 import id.anycheck.auth.persistence.DatabaseKind;
 import id.anycheck.auth.persistence.DatabaseSettings;
@@ -21,6 +23,7 @@ import java.util.Map;
  * starts.
  *
  * @param signingKeys configured JWT keys, the signing key first; empty to use the generated key
+ * @param rateLimits the request limits; the trusted proxies are in {@code http}
  */
 record Settings(
         String host,
@@ -32,7 +35,8 @@ record Settings(
         Duration sessionCacheTime,
         HttpSettings http,
         Argon2Parameters argon2,
-        int hashConcurrency) {
+        int hashConcurrency,
+        RateLimitSettings rateLimits) {
 
     /** @throws ConfigurationException naming the first variable with an unusable value */
     static Settings fromEnvironment(Map<String, String> environment) {
@@ -46,9 +50,11 @@ record Settings(
                 reader.text(Variable.JWT_ISSUER),
                 reader.text(Variable.JWT_AUDIENCE),
                 Duration.ofSeconds(reader.integer(Variable.SESSION_CACHE_SECONDS, 0, 3600)),
-                new HttpSettings(reader.integer(Variable.MAX_BODY_BYTES, 1024, 16 * 1024 * 1024)),
+                new HttpSettings(reader.integer(Variable.MAX_BODY_BYTES, 1024, 16 * 1024 * 1024),
+                        reader.trustedProxies(), reader.bool(Variable.RATE_LIMIT_DRAFT_FIELDS)),
                 reader.argon2(),
-                reader.hashConcurrency());
+                reader.hashConcurrency(),
+                reader.rateLimits());
     }
 
     /** Returns these settings with another database URL, keeping every other value. */
@@ -56,13 +62,19 @@ record Settings(
         DatabaseSettings other = new DatabaseSettings(
                 url, database.user(), database.password(), database.poolSize(), database.connectionTimeout());
         return new Settings(host, port, other, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency);
+                hashConcurrency, rateLimits);
     }
 
     /** Returns these settings with another listening address, keeping every other value. */
     Settings withHost(String otherHost) {
         return new Settings(otherHost, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency);
+                hashConcurrency, rateLimits);
+    }
+
+    /** Returns these settings with other request limits, keeping every other value. */
+    Settings withRateLimits(RateLimitSettings otherRateLimits) {
+        return new Settings(host, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
+                hashConcurrency, otherRateLimits);
     }
 
     private static final class Reader {
@@ -176,6 +188,38 @@ record Settings(
                 throw new ConfigurationException(Variable.LOG_LEVEL,
                         "must be ERROR, WARN, INFO, DEBUG or TRACE, but is '" + level + "'");
             }
+        }
+
+        boolean bool(Variable variable) {
+            String value = text(variable).toLowerCase(Locale.ROOT);
+            if (value.equals("true") || value.equals("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            throw new ConfigurationException(variable, "must be true or false, but is '" + value + "'");
+        }
+
+        TrustedProxies trustedProxies() {
+            try {
+                return TrustedProxies.parse(raw(Variable.TRUSTED_PROXIES));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(Variable.TRUSTED_PROXIES, "is invalid: " + e.getMessage());
+            }
+        }
+
+        RateLimitSettings rateLimits() {
+            PlanLimits planLimits;
+            try {
+                planLimits = PlanLimits.parse(text(Variable.PLAN_LIMITS));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(Variable.PLAN_LIMITS, "is invalid: " + e.getMessage()
+                        + "; write it like " + Variable.PLAN_LIMITS.defaultValue());
+            }
+            return new RateLimitSettings(
+                    planLimits,
+                    integer(Variable.CLIENT_IP_LIMIT_PER_MINUTE, 1, PlanLimits.MAX_REQUESTS_PER_MINUTE),
+                    Duration.ofSeconds(integer(Variable.RATE_LIMIT_CACHE_SECONDS, 0, 3600)),
+                    integer(Variable.RATE_LIMIT_MAX_COUNTERS, 1_000, 100_000_000),
+                    RateLimitSettings.WINDOW);
         }
 
         int hashConcurrency() {

@@ -23,6 +23,23 @@ enum Variable {
     ARGON2_PARALLELISM("ANYCHECK_ARGON2_PARALLELISM", "1", "Argon2id lanes per password hash."),
     HASH_CONCURRENCY("ANYCHECK_HASH_CONCURRENCY", "(number of cores)",
             "Password hashes computed at once; further logins wait their turn."),
+    PLAN_LIMITS("ANYCHECK_PLAN_LIMITS", "starter=60,business=600,enterprise=6000",
+            "Requests per minute allowed to each organization on each plan, as PLAN=LIMIT pairs separated by commas; "
+                    + "a plan left out keeps its default."),
+    CLIENT_IP_LIMIT_PER_MINUTE("ANYCHECK_CLIENT_IP_LIMIT_PER_MINUTE", "60",
+            "Requests per minute allowed from one client address (one /64 network for IPv6) to the login, refresh, "
+                    + "MFA and SSO endpoints."),
+    TRUSTED_PROXIES("ANYCHECK_TRUSTED_PROXIES", "(none)",
+            "Comma-separated IP addresses or CIDR ranges of reverse proxies whose X-Forwarded-For header is believed."),
+    RATE_LIMIT_CACHE_SECONDS("ANYCHECK_RATE_LIMIT_CACHE_SECONDS", "5",
+            "Seconds an instance uses a plan or group quota read from the database; a change made on another "
+                    + "instance takes effect here within this time. 0 reads the database on every request."),
+    RATE_LIMIT_MAX_COUNTERS("ANYCHECK_RATE_LIMIT_MAX_COUNTERS", "200000",
+            "Most rate limit counters (organizations, groups and client addresses) kept in memory; beyond it the "
+                    + "least used are dropped, which resets their count."),
+    RATE_LIMIT_DRAFT_FIELDS("ANYCHECK_RATE_LIMIT_DRAFT_FIELDS", "true",
+            "Whether responses carry the IETF draft's RateLimit-Policy and RateLimit fields beside the "
+                    + "X-RateLimit-* headers: true or false."),
     LOG_LEVEL("ANYCHECK_LOG_LEVEL", "INFO", "Level of the service's logs: ERROR, WARN, INFO, DEBUG or TRACE.");
 
     private final String key;

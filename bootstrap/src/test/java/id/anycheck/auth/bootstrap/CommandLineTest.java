@@ -57,7 +57,7 @@ class CommandLineTest {
         Run second = run("", "migrate");
 
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out()).contains("Applied 1 migration(s)");
+        assertThat(first.out()).contains("Applied 2 migration(s)");
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains("Applied 0 migration(s)");
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -42,22 +43,35 @@ final class TestService implements AutoCloseable, AfterAllCallback {
 
     /** @param overrides environment variables that replace the test defaults */
     TestService(Map<String, String> overrides) {
+        this(overrides, UnaryOperator.identity());
+    }
+
+    /**
+     * @param overrides environment variables that replace the test defaults
+     * @param adjustment changes to the settings that no environment variable can make
+     */
+    TestService(Map<String, String> overrides, UnaryOperator<Settings> adjustment) {
         Map<String, String> environment = new HashMap<>(lowCostEnvironment());
         environment.putAll(overrides);
-        service = Service.open(Settings.fromEnvironment(environment), clock);
+        service = Service.open(adjustment.apply(Settings.fromEnvironment(environment)), clock);
         organization = service.provisionOrganization().provision(new ProvisionOrganizationCommand(
                 "Acme", "business", ADMIN_EMAIL, "Ada Admin", Optional.of(ADMIN_PASSWORD)));
         user = service.createUser().create(new CreateUserCommand(organization.organization().id(), USER_EMAIL,
                 "Uma User", Optional.of(USER_PASSWORD), Map.of(organization.defaultGroup().id(), Role.USER)));
     }
 
-    /** Settings for tests: a private in-memory database and the cheapest Argon2id cost. */
+    /**
+     * Settings for tests: a private in-memory database, the cheapest Argon2id cost, and request
+     * limits high enough that only the rate limit tests reach them.
+     */
     static Map<String, String> lowCostEnvironment() {
         return Map.of(
                 "ANYCHECK_DB_URL", "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "ANYCHECK_JWT_SECRET", JWT_SECRET_BASE64,
                 "ANYCHECK_ARGON2_MEMORY_KIB", "64",
-                "ANYCHECK_ARGON2_ITERATIONS", "1");
+                "ANYCHECK_ARGON2_ITERATIONS", "1",
+                "ANYCHECK_PLAN_LIMITS", "starter=100000,business=100000,enterprise=100000",
+                "ANYCHECK_CLIENT_IP_LIMIT_PER_MINUTE", "100000");
     }
 
     /** Runs {@code body} with the clock moved forward by {@code offset}, then moves the clock back. */

@@ -9,13 +9,16 @@ import java.util.Objects;
  *
  * @param limit requests allowed per window
  * @param remaining requests still allowed in the current window, 0 to {@code limit}
+ * @param window the length of each window
  * @param resetAt when the current window ends and {@code remaining} returns to {@code limit}
  * @param resetAfter the time from the decision to {@code resetAt}
  */
-public record RateLimitState(RateLimitKey key, int limit, int remaining, Instant resetAt, Duration resetAfter) {
+public record RateLimitState(
+        RateLimitKey key, int limit, int remaining, Duration window, Instant resetAt, Duration resetAfter) {
 
     public RateLimitState {
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(window, "window");
         Objects.requireNonNull(resetAt, "resetAt");
         Objects.requireNonNull(resetAfter, "resetAfter");
         if (remaining < 0 || remaining > limit) {

@@ -1,0 +1,107 @@
+package id.anycheck.auth.http;
+
+import id.anycheck.auth.application.ApplyRateLimits;
+import id.anycheck.auth.domain.organization.GroupId;
+import id.anycheck.auth.domain.ratelimit.RateLimitDecision;
+import io.javalin.http.Context;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Charges each request to its rate limits before its handler runs and writes the rate limit
+ * headers; a request over a limit gets 429 RATE_LIMIT_EXCEEDED. Runs after
+ * {@link AuthenticationFilter}. Protected routes are charged to the caller's organization and
+ * group; public routes that accept credentials or start a login are charged to the client
+ * address; the other public routes, such as the health checks, are not limited. Thread-safe.
+ */
+final class RateLimitFilter {
+
+    /** Request attribute naming the scope that rejected a request: organization, group or client_ip. */
+    static final String REJECTED_SCOPE = "anycheck.ratelimit.scope";
+    /** Public paths limited per client address, each with everything below it. */
+    private static final List<String> CLIENT_LIMITED_PATHS =
+            List.of("/auth/login", "/auth/refresh", "/auth/mfa", "/auth/external");
+    private static final String GROUP_ROUTE_PREFIX = "/groups/{id}";
+    private static final String GROUP_QUERY_PARAMETER = "group_id";
+    /** IPv6 clients are counted per /64 network, the smallest network a site is usually given. */
+    private static final int IPV6_CLIENT_PREFIX_BYTES = 8;
+
+    private final ApplyRateLimits applyRateLimits;
+    private final ClientAddressResolver clientAddresses;
+    private final RateLimitHeaders headers;
+
+    RateLimitFilter(ApplyRateLimits applyRateLimits, ClientAddressResolver clientAddresses, RateLimitHeaders headers) {
+        this.applyRateLimits = applyRateLimits;
+        this.clientAddresses = clientAddresses;
+        this.headers = headers;
+    }
+
+    void handle(Context ctx) {
+        RateLimitDecision decision;
+        if (!ctx.routeRoles().contains(Access.PUBLIC)) {
+            decision = applyRateLimits.chargeAuthenticated(AuthenticationFilter.principal(ctx), requestedGroup(ctx));
+        } else if (isClientLimited(ctx.path())) {
+            decision = applyRateLimits.chargeClient(clientKey(clientAddresses.clientAddress(ctx)));
+        } else {
+            return;
+        }
+
+        headers.write(ctx, decision);
+        if (!decision.allowed()) {
+            ctx.attribute(REJECTED_SCOPE, decision.rejectedBy().externalName());
+            throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
+        }
+    }
+
+    /**
+     * Returns the group a request names: the {@code {id}} of a {@code /groups/{id}} route, else a
+     * {@code group_id} query parameter. Text that is not a group id names no group.
+     */
+    private static Optional<GroupId> requestedGroup(Context ctx) {
+        // TODO: also read group_id from the JSON body of POST /verifications once that route exists.
+        String text = ctx.endpoints().matchedHttpEndpoint().path.startsWith(GROUP_ROUTE_PREFIX)
+                ? groupIdSegment(ctx.path())
+                : ctx.queryParam(GROUP_QUERY_PARAMETER);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(GroupId.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Returns the {@code {id}} segment of a {@code /groups/{id}...} path. Javalin 7.1 fills the
+     * path parameters only once the route's own handler runs, so the filter reads the segment.
+     */
+    private static String groupIdSegment(String path) {
+        String[] segments = path.split("/", 4);
+        return segments.length > 2 ? segments[2] : null;
+    }
+
+    private static boolean isClientLimited(String path) {
+        return CLIENT_LIMITED_PATHS.stream().anyMatch(limited -> path.equals(limited) || path.startsWith(limited + "/"));
+    }
+
+    /**
+     * Returns the counter key of a client: its IPv4 address, or its IPv6 /64 network, because one
+     * IPv6 client can use every address in its network.
+     */
+    static String clientKey(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] network = Arrays.copyOf(Arrays.copyOf(address.getAddress(), IPV6_CLIENT_PREFIX_BYTES), 16);
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/" + IPV6_CLIENT_PREFIX_BYTES * 8;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("sixteen bytes are always a valid IPv6 address", e);
+        }
+    }
+}
