@@ -201,6 +201,58 @@ class CommandLineTest {
     }
 
     @Test
+    void invalidPlanLimitsStopWithTheirName() {
+        environment.put("ANYCHECK_PLAN_LIMITS", "starter=60,gold=100");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("ANYCHECK_PLAN_LIMITS", "'gold'", "starter=60,business=600,enterprise=6000");
+    }
+
+    @Test
+    void zeroPlanLimitStopsWithItsName() {
+        environment.put("ANYCHECK_PLAN_LIMITS", "business=0");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_PLAN_LIMITS", "business", "1 to");
+    }
+
+    @Test
+    void invalidTrustedProxyStopsWithItsName() {
+        environment.put("ANYCHECK_TRUSTED_PROXIES", "10.0.0.0/8, proxy.internal");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("ANYCHECK_TRUSTED_PROXIES", "'proxy.internal'", "CIDR");
+    }
+
+    @Test
+    void invalidRateLimitSettingsStopWithTheirNames() {
+        Map<String, String> invalid = Map.of(
+                "ANYCHECK_CLIENT_IP_LIMIT_PER_MINUTE", "0",
+                "ANYCHECK_RATE_LIMIT_CACHE_SECONDS", "-1",
+                "ANYCHECK_RATE_LIMIT_MAX_COUNTERS", "many",
+                "ANYCHECK_RATE_LIMIT_DRAFT_FIELDS", "yes");
+        for (Map.Entry<String, String> variable : invalid.entrySet()) {
+            Map<String, String> saved = new HashMap<>(environment);
+            environment.put(variable.getKey(), variable.getValue());
+
+            Run run = run("", "migrate");
+
+            assertThat(run.exitCode()).as(variable.getKey()).isEqualTo(2);
+            assertThat(run.err()).as(variable.getKey()).contains(variable.getKey(), "'" + variable.getValue() + "'");
+            environment.clear();
+            environment.putAll(saved);
+        }
+    }
+
+    @Test
     void unknownHostStopsWithItsName() {
         environment.put("ANYCHECK_HOST", "no.such.host.invalid");
 
