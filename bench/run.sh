@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures start-up time, raw Argon2id verifications per second, and login throughput of the
-# packaged jar, all on 127.0.0.1. Needs a built jar (mvn -q package -DskipTests), curl and wrk.
+# Measures start-up time, raw Argon2id verifications per second, login throughput, and the
+# throughput of an authenticated request against a bare endpoint, of the packaged jar, all on
+# 127.0.0.1. Needs a built jar (mvn -q package -DskipTests), curl and wrk.
 # Usage: bench/run.sh [seconds per load run, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,9 @@ command -v wrk >/dev/null || { echo "wrk is missing; on Debian: apt-get install 
 
 export ANYCHECK_HOST=127.0.0.1 ANYCHECK_PORT=$port ANYCHECK_LOG_LEVEL=WARN
 export ANYCHECK_DB_URL="jdbc:h2:file:$work/anycheck"
+# Rate limits high enough that no request of a run is rejected, so every request does the full work.
+export ANYCHECK_CLIENT_IP_LIMIT_PER_MINUTE=10000000
+export ANYCHECK_PLAN_LIMITS="starter=10000000,business=10000000,enterprise=10000000"
 
 start_server() {
   java -jar "$jar" serve > "$work/serve.out" 2> "$work/serve.err" &
@@ -63,6 +67,26 @@ wrk -t "$(nproc)" -c 64 -d "${seconds}s" -s "$work/login.lua" "http://127.0.0.1:
 for connections in "$(nproc)" 64; do
   echo "-- $connections concurrent clients, ${seconds}s"
   wrk -t "$(nproc)" -c "$connections" -d "${seconds}s" -s "$work/login.lua" "http://127.0.0.1:$port/auth/login" \
+    | grep -E "Latency|Requests/sec|Non-2xx"
+done
+stop_server
+
+echo "== Authenticated request (GET /auth/me with a bearer token) against a bare endpoint (GET /health)"
+start_server
+until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do sleep 0.05; done
+token=$(curl -sf -X POST "http://127.0.0.1:$port/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"bench@bench.example","password":"bench password 1"}' | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+cat > "$work/bearer.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+echo "-- warm-up, ${seconds}s per endpoint (not reported)"
+wrk -t "$(nproc)" -c 16 -d "${seconds}s" "http://127.0.0.1:$port/health" > /dev/null
+wrk -t "$(nproc)" -c 16 -d "${seconds}s" -s "$work/bearer.lua" "http://127.0.0.1:$port/auth/me" > /dev/null
+for round in 1 2; do
+  echo "-- round $round: GET /health, 16 connections, ${seconds}s"
+  wrk -t "$(nproc)" -c 16 -d "${seconds}s" "http://127.0.0.1:$port/health" | grep -E "Latency|Requests/sec|Non-2xx"
+  echo "-- round $round: GET /auth/me, 16 connections, ${seconds}s"
+  wrk -t "$(nproc)" -c 16 -d "${seconds}s" -s "$work/bearer.lua" "http://127.0.0.1:$port/auth/me" \
     | grep -E "Latency|Requests/sec|Non-2xx"
 done
 stop_server

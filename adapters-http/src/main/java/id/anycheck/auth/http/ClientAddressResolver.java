@@ -11,8 +11,8 @@ import java.util.Optional;
  * Finds the address of the client behind a request, for per-client limits, lockouts and audit
  * records. The client is the socket's peer, unless that peer is a trusted proxy: then it is the
  * right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy. Entries left of it
- * were written by the client or by proxies nobody vouches for, so a client cannot choose its
- * own address by sending the header. Thread-safe.
+ * were written by the client or by untrusted proxies, so a client cannot choose its own address
+ * by sending the header. Thread-safe.
  */
 public final class ClientAddressResolver {
 

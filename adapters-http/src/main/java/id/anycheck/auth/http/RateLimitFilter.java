@@ -13,10 +13,10 @@ import java.util.Optional;
 
 /**
  * Charges each request to its rate limits before its handler runs and writes the rate limit
- * headers; a request over a limit gets 429 RATE_LIMIT_EXCEEDED. Runs after
+ * headers. A request over a limit gets 429 RATE_LIMIT_EXCEEDED. Runs after
  * {@link AuthenticationFilter}. Protected routes are charged to the caller's organization and
- * group; public routes that accept credentials or start a login are charged to the client
- * address; the other public routes, such as the health checks, are not limited. Thread-safe.
+ * group. Public routes that accept credentials or start a login are charged to the client
+ * address. The other public routes, such as the health checks, are not limited. Thread-safe.
  */
 final class RateLimitFilter {
 

@@ -179,7 +179,7 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
     }
 
     @Test
-    void changeGroupRateLimitOfUnknownGroupReturnsFalse() {
+    void unknownGroupQuotaChangeReturnsFalse() {
         assertThat(organizations.changeGroupRateLimit(GroupId.random(), Optional.of(30))).isFalse();
     }
 
@@ -221,7 +221,7 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
     }
 
     @Test
-    void changePlanOfUnknownOrganizationReturnsFalse() {
+    void unknownOrganizationPlanChangeReturnsFalse() {
         assertThat(organizations.changePlan(OrganizationId.random(), Plan.STARTER)).isFalse();
     }
 

@@ -61,7 +61,7 @@ public final class InProcessRateLimiter implements RateLimiter {
                 .expireAfterAccess(window)
                 .maximumSize(maxCounters)
                 .ticker(nanoTime::getAsLong)
-                // Evicts on the calling thread, so no background thread is needed and the bound holds at once.
+                // Evicts on the calling thread, so no background thread is needed and the maximum applies at once.
                 .executor(Runnable::run)
                 .build();
         for (int i = 0; i < LOCK_STRIPES; i++) {

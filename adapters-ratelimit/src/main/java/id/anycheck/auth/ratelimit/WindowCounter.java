@@ -11,8 +11,7 @@ import java.util.function.LongSupplier;
 
 /**
  * One counter: a Resilience4j rate limiter that grants {@code limit} permits per fixed window and
- * never waits for one. Callers serialize the check and the acquisition, see
- * {@link InProcessRateLimiter}.
+ * never waits for one. Not safe on its own: {@link InProcessRateLimiter} calls it under a lock.
  */
 final class WindowCounter {
 
@@ -37,7 +36,7 @@ final class WindowCounter {
                 .limitRefreshPeriod(Duration.ofNanos(windowNanos))
                 .timeoutDuration(Duration.ZERO)
                 .build();
-        this.limiter = new AtomicRateLimiter(key.scope().externalName() + ":" + key.id(), config, nanoTime::getAsLong);
+        this.limiter = new AtomicRateLimiter(key.id(), config, nanoTime::getAsLong);
         this.startNanos = nanoTime.getAsLong();
     }
 
@@ -56,7 +55,7 @@ final class WindowCounter {
     /** Takes one permit; the caller checked {@link #hasPermit} under the same lock. */
     void acquire() {
         if (!limiter.acquirePermission()) {
-            throw new IllegalStateException("counter " + key + " had a permit a moment ago but refused one");
+            throw new IllegalStateException("counter " + key + " had a permit a moment ago but rejected the acquisition");
         }
     }
 
@@ -70,7 +69,7 @@ final class WindowCounter {
         WindowCounter replacement = new WindowCounter(key, newLimit, windowNanos, nanoTime);
         int carried = Math.min(used, newLimit);
         if (carried > 0 && !replacement.limiter.acquirePermission(carried)) {
-            throw new IllegalStateException("a new counter refused " + carried + " of its " + newLimit + " permits");
+            throw new IllegalStateException("a new counter rejected the acquisition of " + carried + " of its " + newLimit + " permits");
         }
         return replacement;
     }

@@ -15,9 +15,9 @@ import java.util.Optional;
 
 /**
  * Use case: charge a request to its request limits. An authenticated request counts against its
- * organization's plan limit and, when it acts in a group with a quota of its own, that group's
- * quota too; an unauthenticated request counts against its client address. A request that any
- * limit rejects is charged to none of them. Thread-safe.
+ * organization's plan limit. When it acts in a group with a quota of its own, it counts against
+ * that quota too. An unauthenticated request counts against its client address. A request that
+ * any limit rejects is charged to none of them. Thread-safe.
  */
 public final class ApplyRateLimits {
 

@@ -4,7 +4,7 @@ import id.anycheck.auth.domain.organization.PlanLimits;
 import java.time.Duration;
 
 /**
- * How requests are limited.
+ * Request limits of the service.
  *
  * @param planLimits requests per minute for each plan's organizations
  * @param clientLimitPerMinute requests per minute from one client address to unauthenticated routes

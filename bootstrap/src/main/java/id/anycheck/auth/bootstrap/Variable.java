@@ -34,9 +34,9 @@ enum Variable {
     RATE_LIMIT_CACHE_SECONDS("ANYCHECK_RATE_LIMIT_CACHE_SECONDS", "5",
             "Seconds an instance uses a plan or group quota read from the database; a change made on another "
                     + "instance takes effect here within this time. 0 reads the database on every request."),
-    RATE_LIMIT_MAX_COUNTERS("ANYCHECK_RATE_LIMIT_MAX_COUNTERS", "200000",
-            "Most rate limit counters (organizations, groups and client addresses) kept in memory; beyond it the "
-                    + "least used are dropped, which resets their count."),
+    RATE_LIMIT_MAX_COUNTERS("ANYCHECK_RATE_LIMIT_MAX_COUNTERS", "100000",
+            "Most rate limit counters (organizations, groups and client addresses) kept in memory, about 650 bytes "
+                    + "each; beyond it the counters least likely to be used again are dropped, which resets their count."),
     RATE_LIMIT_DRAFT_FIELDS("ANYCHECK_RATE_LIMIT_DRAFT_FIELDS", "true",
             "Whether responses carry the IETF draft's RateLimit-Policy and RateLimit fields beside the "
                     + "X-RateLimit-* headers: true or false."),

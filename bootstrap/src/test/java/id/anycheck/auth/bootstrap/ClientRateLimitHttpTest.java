@@ -73,12 +73,10 @@ class ClientRateLimitHttpTest {
             JavalinTest.test(app(service), (server, client) -> {
                 Http http = new Http(client);
                 for (int i = 0; i < CLIENT_LIMIT; i++) {
-                    http.send("POST", "/auth/login", "application/json", loginBody(),
-                            "X-Forwarded-For", "198.51.100." + i);
+                    logInFrom(http, "198.51.100." + i);
                 }
 
-                Http.Reply spoofed = http.send("POST", "/auth/login", "application/json", loginBody(),
-                        "X-Forwarded-For", "203.0.113.77");
+                Http.Reply spoofed = logInFrom(http, "203.0.113.77");
 
                 assertThat(spoofed.status()).isEqualTo(429);
             });
@@ -91,11 +89,10 @@ class ClientRateLimitHttpTest {
             JavalinTest.test(app(service), (server, client) -> {
                 Http http = new Http(client);
                 for (int i = 0; i < CLIENT_LIMIT; i++) {
-                    http.send("POST", "/auth/login", "application/json", loginBody(), "X-Forwarded-For", "10.0.0." + i);
+                    logInFrom(http, "10.0.0." + i);
                 }
 
-                Http.Reply rejected = http.send("POST", "/auth/login", "application/json", loginBody(),
-                        "X-Forwarded-For", "10.0.0.99");
+                Http.Reply rejected = logInFrom(http, "10.0.0.99");
 
                 assertThat(rejected.status()).isEqualTo(429);
             });
@@ -108,17 +105,13 @@ class ClientRateLimitHttpTest {
             JavalinTest.test(app(service), (server, client) -> {
                 Http http = new Http(client);
                 for (int i = 0; i < CLIENT_LIMIT; i++) {
-                    Http.Reply reply = http.send("POST", "/auth/login", "application/json", loginBody(),
-                            "X-Forwarded-For", "198.51.100.7");
+                    Http.Reply reply = logInFrom(http, "198.51.100.7");
                     assertThat(reply.status()).isEqualTo(401);
                 }
 
-                Http.Reply sameClient = http.send("POST", "/auth/login", "application/json", loginBody(),
-                        "X-Forwarded-For", "198.51.100.7");
-                Http.Reply spoofedLeftEntry = http.send("POST", "/auth/login", "application/json", loginBody(),
-                        "X-Forwarded-For", "203.0.113.5, 198.51.100.7");
-                Http.Reply otherClient = http.send("POST", "/auth/login", "application/json", loginBody(),
-                        "X-Forwarded-For", "198.51.100.8");
+                Http.Reply sameClient = logInFrom(http, "198.51.100.7");
+                Http.Reply spoofedLeftEntry = logInFrom(http, "203.0.113.5, 198.51.100.7");
+                Http.Reply otherClient = logInFrom(http, "198.51.100.8");
 
                 assertThat(sameClient.status()).isEqualTo(429);
                 assertThat(spoofedLeftEntry.status()).as("the proxy appended the real client").isEqualTo(429);
@@ -190,8 +183,10 @@ class ClientRateLimitHttpTest {
         });
     }
 
-    private static byte[] loginBody() {
-        return Http.json(Map.of("email", TestService.USER_EMAIL, "password", "wrong password"))
+    /** Sends a login with a wrong password and the given {@code X-Forwarded-For} header. */
+    private static Http.Reply logInFrom(Http http, String forwardedFor) {
+        byte[] body = Http.json(Map.of("email", TestService.USER_EMAIL, "password", "wrong password"))
                 .getBytes(StandardCharsets.UTF_8);
+        return http.send("POST", "/auth/login", "application/json", body, "X-Forwarded-For", forwardedFor);
     }
 }

@@ -27,11 +27,11 @@ public interface OrganizationRepository {
 
     Optional<Group> findGroup(GroupId id);
 
-    /** Changes an organization's plan; returns false if the organization does not exist. */
+    /** Changes an organization's plan. Returns false if the organization does not exist. */
     boolean changePlan(OrganizationId id, Plan plan);
 
     /**
-     * Sets or removes a group's own quota in requests per minute; returns false if the group does
+     * Sets or removes a group's own quota in requests per minute. Returns false if the group does
      * not exist.
      */
     boolean changeGroupRateLimit(GroupId id, Optional<Integer> rateLimitPerMinute);

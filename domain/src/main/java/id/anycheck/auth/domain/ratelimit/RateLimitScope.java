@@ -2,7 +2,7 @@ package id.anycheck.auth.domain.ratelimit;
 
 import java.util.Locale;
 
-/** What a request limit counts the requests of. */
+/** The kind of counter a request limit keeps: per organization, per group or per client address. */
 public enum RateLimitScope {
     /** All requests of one organization, limited by its plan. */
     ORGANIZATION,
