@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Measures start-up time, raw Argon2id verifications per second, login throughput, and the
-# throughput of an authenticated request against a bare endpoint, of the packaged jar, all on
-# 127.0.0.1. Needs a built jar (mvn -q package -DskipTests), curl and wrk.
+# Measures start-up time, raw Argon2id verifications per second, the rate limiter's memory and
+# time per request, login throughput, and the throughput of an authenticated request against a
+# bare endpoint, of the packaged jar, all on 127.0.0.1. Needs a built jar (mvn -q package -DskipTests), curl and wrk.
 # Usage: bench/run.sh [seconds per load run, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +51,10 @@ done
 echo "== Raw Argon2id verifications (the service's hasher, default parameters)"
 javac -d "$work/classes" -cp "$jar" bench/HashRate.java
 java -cp "$jar:$work/classes" HashRate "$(nproc)" "$seconds"
+
+echo "== In-process rate limiter: heap per counter (100,000 groups) and time per charge"
+javac -d "$work/classes" -cp "$jar" bench/RateLimiterCost.java
+java -Xmx1g -cp "$jar:$work/classes" RateLimiterCost 100000
 
 echo "== Login throughput (POST /auth/login, right password)"
 printf 'bench password 1\n' | java -jar "$jar" provision-org --name Bench --plan business \
