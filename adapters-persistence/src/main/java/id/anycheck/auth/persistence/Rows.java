@@ -11,9 +11,12 @@ import id.anycheck.auth.domain.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.argument.ObjectArgument;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Row mappers from the tables straight to domain records. */
@@ -51,6 +54,14 @@ final class Rows {
             instant(rs, "created_at"));
 
     private Rows() {
+    }
+
+    /**
+     * Returns a UUID argument that may be null. A plain null binds as VARCHAR, which PostgreSQL
+     * refuses for a UUID column.
+     */
+    static Argument nullableUuid(UUID value) {
+        return ObjectArgument.of(value, Types.OTHER);
     }
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {
