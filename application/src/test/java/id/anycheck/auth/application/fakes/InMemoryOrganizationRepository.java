@@ -48,6 +48,13 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
         organizationsById.put(organization.id(), organization);
     }
 
+    /** Replaces a stored organization, for tests that deactivate one. */
+    public synchronized void replace(Organization organization) {
+        if (organizationsById.replace(organization.id(), organization) == null) {
+            throw new IllegalStateException("organization " + organization.id() + " is not stored");
+        }
+    }
+
     @Override
     public synchronized Optional<Organization> findById(OrganizationId id) {
         return Optional.ofNullable(organizationsById.get(id));
