@@ -66,6 +66,11 @@ public record IssueApiKeyCommand(
         return new Valid(organizationId, validGroupId, validName, validEnvironment.get(), days);
     }
 
+    /** Checks every field, for callers outside this package that reject bad input before opening storage. */
+    public void requireValid() {
+        validate();
+    }
+
     /** Checks a requested lifetime in days: empty, or 1 to 90. */
     static List<FieldProblem> lifetimeProblems(Optional<Integer> expiresInDays) {
         if (expiresInDays.isPresent() && (expiresInDays.get() < 1 || expiresInDays.get() > MAX_EXPIRES_IN_DAYS)) {
