@@ -24,7 +24,7 @@ final class Rows {
 
     static final String USER_COLUMNS =
             "u.id, u.organization_id, u.email, u.name, u.password_hash, u.is_admin, u.active, u.created_at";
-    static final String ORGANIZATION_COLUMNS = "o.id, o.name, o.plan, o.active, o.created_at";
+    static final String ORGANIZATION_COLUMNS = "o.id, o.name, o.plan, o.active, o.created_at, o.mfa_required";
     static final String GROUP_COLUMNS = "g.id, g.organization_id, g.name, g.created_at";
 
     static final RowMapper<User> USER = (rs, ctx) -> new User(
@@ -44,7 +44,8 @@ final class Rows {
                 rs.getString("name"),
                 Plan.byName(plan).orElseThrow(() -> new IllegalStateException("unknown plan stored: " + plan)),
                 rs.getBoolean("active"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                rs.getBoolean("mfa_required"));
     };
 
     static final RowMapper<Group> GROUP = (rs, ctx) -> new Group(
