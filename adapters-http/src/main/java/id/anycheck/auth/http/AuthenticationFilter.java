@@ -1,11 +1,13 @@
 package id.anycheck.auth.http;
 
 import id.anycheck.auth.application.AuthenticateAccessToken;
+import id.anycheck.auth.application.apikey.AuthenticateApiKey;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.principal.Principal;
 import id.anycheck.auth.domain.principal.UserPrincipal;
 import io.javalin.http.Context;
+import java.util.Optional;
 import org.slf4j.MDC;
 
 /**
@@ -22,9 +24,11 @@ final class AuthenticationFilter {
     private static final String BEARER_SCHEME = "Bearer";
 
     private final AuthenticateAccessToken authenticateAccessToken;
+    private final AuthenticateApiKey authenticateApiKey;
 
-    AuthenticationFilter(AuthenticateAccessToken authenticateAccessToken) {
+    AuthenticationFilter(AuthenticateAccessToken authenticateAccessToken, AuthenticateApiKey authenticateApiKey) {
         this.authenticateAccessToken = authenticateAccessToken;
+        this.authenticateApiKey = authenticateApiKey;
     }
 
     void handle(Context ctx) {
@@ -38,8 +42,9 @@ final class AuthenticationFilter {
             throw new ApiException(ErrorCode.AMBIGUOUS_CREDENTIALS);
         }
         if (apiKey != null) {
-            // TODO: verify API keys; until they can be issued, no key is valid.
-            throw new ApiException(ErrorCode.INVALID_API_KEY);
+            // TODO: take the client address through the trusted-proxy rules once they exist.
+            remember(ctx, authenticateApiKey.authenticate(apiKey.strip(), Optional.of(ctx.ip())));
+            return;
         }
         String[] schemeAndToken = authorization == null ? new String[0] : authorization.strip().split("\\s+", 2);
         if (schemeAndToken.length == 0 || !schemeAndToken[0].equalsIgnoreCase(BEARER_SCHEME)) {
@@ -50,7 +55,10 @@ final class AuthenticationFilter {
             throw new AuthenticationException(AuthenticationFailure.TOKEN_INVALID, "empty bearer token");
         }
 
-        Principal principal = authenticateAccessToken.authenticate(token);
+        remember(ctx, authenticateAccessToken.authenticate(token));
+    }
+
+    private static void remember(Context ctx, Principal principal) {
         ctx.attribute(PRINCIPAL, principal);
         MDC.put(MDC_PRINCIPAL, principal.id());
     }

@@ -7,6 +7,12 @@ import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogOut;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.apikey.AuthenticateApiKey;
+import id.anycheck.auth.application.apikey.IssueApiKey;
+import id.anycheck.auth.application.apikey.ListApiKeys;
+import id.anycheck.auth.application.apikey.RevokeApiKey;
+import id.anycheck.auth.application.apikey.RotateApiKey;
+import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
 import java.util.Objects;
 
 /** The use cases the HTTP adapter calls. */
@@ -17,6 +23,12 @@ public record UseCases(
         AuthenticateAccessToken authenticateAccessToken,
         ShowCurrentUser showCurrentUser,
         CheckReadiness checkReadiness,
+        AuthenticateApiKey authenticateApiKey,
+        ShowCurrentApiKey showCurrentApiKey,
+        IssueApiKey issueApiKey,
+        RotateApiKey rotateApiKey,
+        RevokeApiKey revokeApiKey,
+        ListApiKeys listApiKeys,
         ApplyRateLimits applyRateLimits) {
 
     public UseCases {
@@ -26,6 +38,12 @@ public record UseCases(
         Objects.requireNonNull(authenticateAccessToken, "authenticateAccessToken");
         Objects.requireNonNull(showCurrentUser, "showCurrentUser");
         Objects.requireNonNull(checkReadiness, "checkReadiness");
+        Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
+        Objects.requireNonNull(showCurrentApiKey, "showCurrentApiKey");
+        Objects.requireNonNull(issueApiKey, "issueApiKey");
+        Objects.requireNonNull(rotateApiKey, "rotateApiKey");
+        Objects.requireNonNull(revokeApiKey, "revokeApiKey");
+        Objects.requireNonNull(listApiKeys, "listApiKeys");
         Objects.requireNonNull(applyRateLimits, "applyRateLimits");
     }
 }

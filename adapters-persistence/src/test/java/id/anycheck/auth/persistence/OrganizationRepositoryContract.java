@@ -18,6 +18,7 @@ import id.anycheck.auth.domain.user.User;
 import id.anycheck.auth.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,7 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
 
         organizations.add(organization, limited, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
 
-        assertThat(organizations.findGroup(limited.id())).contains(limited);
+        assertThat(organizations.findGroup(organization.id(), limited.id())).contains(limited);
     }
 
     @Test
@@ -153,15 +154,10 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
         Group group = Fixtures.group(organization.id(), "Default");
         organizations.add(organization, group, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
 
-        Optional<Group> found = organizations.findGroup(group.id());
+        Optional<Group> found = organizations.findGroup(organization.id(), group.id());
 
         assertThat(found).contains(group);
         assertThat(found.orElseThrow().rateLimitPerMinute()).isEmpty();
-    }
-
-    @Test
-    void findGroupOfUnknownGroupIsEmpty() {
-        assertThat(organizations.findGroup(GroupId.random())).isEmpty();
     }
 
     @Test
@@ -170,17 +166,52 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
         Group group = Fixtures.group(organization.id(), "Default");
         organizations.add(organization, group, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
 
-        assertThat(organizations.changeGroupRateLimit(group.id(), Optional.of(30))).isTrue();
-        assertThat(organizations.findGroup(group.id()).orElseThrow().rateLimitPerMinute()).contains(30);
+        assertThat(organizations.changeGroupRateLimit(organization.id(), group.id(), Optional.of(30))).isTrue();
+        assertThat(organizations.findGroup(organization.id(), group.id()).orElseThrow().rateLimitPerMinute()).contains(30);
         assertThat(organizations.groupsOf(organization.id()).get(0).rateLimitPerMinute()).contains(30);
 
-        assertThat(organizations.changeGroupRateLimit(group.id(), Optional.empty())).isTrue();
-        assertThat(organizations.findGroup(group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
+        assertThat(organizations.changeGroupRateLimit(organization.id(), group.id(), Optional.empty())).isTrue();
+        assertThat(organizations.findGroup(organization.id(), group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
     }
 
     @Test
     void unknownGroupQuotaChangeReturnsFalse() {
-        assertThat(organizations.changeGroupRateLimit(GroupId.random(), Optional.of(30))).isFalse();
+        assertThat(organizations.changeGroupRateLimit(OrganizationId.random(), GroupId.random(), Optional.of(30)))
+                .isFalse();
+    }
+
+    @Test
+    void otherOrganizationsGroupQuotaChangeReturnsFalse() {
+        Organization organization = Fixtures.organization();
+        Group group = Fixtures.group(organization.id(), "Default");
+        organizations.add(organization, group, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+
+        assertThat(organizations.changeGroupRateLimit(OrganizationId.random(), group.id(), Optional.of(30))).isFalse();
+        assertThat(organizations.findGroup(organization.id(), group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
+    }
+
+    @Test
+    void deletedGroupQuotaChangeReturnsFalse() {
+        Organization organization = Fixtures.organization();
+        organizations.add(organization, Fixtures.group(organization.id(), "Default"),
+                Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+        Group deleted = Fixtures.group(organization.id(), "Deleted");
+        organizations.addGroup(deleted, Set.of());
+        organizations.deleteGroup(organization.id(), deleted.id(), Fixtures.CREATED_AT);
+
+        assertThat(organizations.changeGroupRateLimit(organization.id(), deleted.id(), Optional.of(30))).isFalse();
+    }
+
+    @Test
+    void addGroupStoresQuota() {
+        Organization organization = Fixtures.organization();
+        organizations.add(organization, Fixtures.group(organization.id(), "Default"),
+                Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
+        Group limited = new Group(GroupId.random(), organization.id(), "Limited", Optional.of(45), Fixtures.CREATED_AT);
+
+        organizations.addGroup(limited, Set.of());
+
+        assertThat(organizations.findGroup(organization.id(), limited.id())).contains(limited);
     }
 
     @Test
@@ -189,9 +220,9 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
         Group group = Fixtures.group(organization.id(), "Default");
         organizations.add(organization, group, Fixtures.admin(organization.id(), Fixtures.uniqueEmail()));
 
-        assertThatThrownBy(() -> organizations.changeGroupRateLimit(group.id(), Optional.of(0)))
+        assertThatThrownBy(() -> organizations.changeGroupRateLimit(organization.id(), group.id(), Optional.of(0)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(organizations.findGroup(group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
+        assertThat(organizations.findGroup(organization.id(), group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
     }
 
     @Test
@@ -206,7 +237,7 @@ abstract class OrganizationRepositoryContract extends DatabaseContractBase {
                 .execute()));
 
         assertThat(thrown).isNotNull();
-        assertThat(organizations.findGroup(group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
+        assertThat(organizations.findGroup(organization.id(), group.id()).orElseThrow().rateLimitPerMinute()).isEmpty();
     }
 
     @Test

@@ -48,8 +48,7 @@ public final class ApplyRateLimits {
                 quotas.organizationLimit(organizationId));
 
         Optional<RateLimitQuota> group = chargedGroup(principal, requestedGroup)
-                .flatMap(quotas::group)
-                .filter(found -> found.organizationId().equals(organizationId))
+                .flatMap(groupId -> quotas.group(organizationId, groupId))
                 .flatMap(ApplyRateLimits::quotaOf);
 
         return rateLimiter.tryAcquire(group.map(quota -> List.of(organization, quota)).orElse(List.of(organization)));
@@ -67,9 +66,9 @@ public final class ApplyRateLimits {
         quotas.forgetOrganization(id);
     }
 
-    /** Makes the group's next request use its stored quota; call after changing the quota. */
-    public void groupQuotaChanged(GroupId id) {
-        quotas.forgetGroup(id);
+    /** Makes the group's next request use its stored quota; call after changing the quota or deleting the group. */
+    public void groupQuotaChanged(OrganizationId organizationId, GroupId groupId) {
+        quotas.forgetGroup(organizationId, groupId);
     }
 
     /**

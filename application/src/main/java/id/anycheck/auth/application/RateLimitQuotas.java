@@ -27,7 +27,10 @@ public final class RateLimitQuotas {
 
     private final PlanLimits planLimits;
     private final Expiring<OrganizationId, Optional<Plan>> plans;
-    private final Expiring<GroupId, Optional<Group>> groups;
+    private final Expiring<GroupOfOrganization, Optional<Group>> groups;
+
+    private record GroupOfOrganization(OrganizationId organizationId, GroupId groupId) {
+    }
 
     /**
      * @param timeToLive how long a limit read from storage is used; zero reads storage every time
@@ -41,7 +44,8 @@ public final class RateLimitQuotas {
         this.planLimits = planLimits;
         this.plans = new Expiring<>(id -> organizations.findById(id).map(Organization::plan),
                 timeToLive, maxEntries, clock);
-        this.groups = new Expiring<>(organizations::findGroup, timeToLive, maxEntries, clock);
+        this.groups = new Expiring<>(key -> organizations.findGroup(key.organizationId(), key.groupId()),
+                timeToLive, maxEntries, clock);
     }
 
     /**
@@ -55,8 +59,9 @@ public final class RateLimitQuotas {
         return planLimits.limitOf(plan);
     }
 
-    public Optional<Group> group(GroupId id) {
-        return groups.get(id);
+    /** Returns a group of the organization, or empty if it has no such group or the group was deleted. */
+    public Optional<Group> group(OrganizationId organizationId, GroupId groupId) {
+        return groups.get(new GroupOfOrganization(organizationId, groupId));
     }
 
     /** Makes the next request of the organization read its plan from storage. */
@@ -65,8 +70,8 @@ public final class RateLimitQuotas {
     }
 
     /** Makes the next request naming the group read its quota from storage. */
-    public void forgetGroup(GroupId id) {
-        groups.forget(id);
+    public void forgetGroup(OrganizationId organizationId, GroupId groupId) {
+        groups.forget(new GroupOfOrganization(organizationId, groupId));
     }
 
     /** Values loaded on demand and kept until they expire, are forgotten, or the map is full. */

@@ -108,12 +108,12 @@ class ApplyRateLimitsTest {
     void changedQuotaAppliesAfterForgetting() {
         GroupId group = groupWithQuota(organizationId, 2);
         applyRateLimits.chargeAuthenticated(user, Optional.of(group));
-        ports.organizations().changeGroupRateLimit(group, Optional.of(7));
+        ports.organizations().changeGroupRateLimit(organizationId, group, Optional.of(7));
 
         applyRateLimits.chargeAuthenticated(user, Optional.of(group));
         assertThat(rateLimiter.lastQuotas()).as("cached").contains(groupQuota(group, 2));
 
-        applyRateLimits.groupQuotaChanged(group);
+        applyRateLimits.groupQuotaChanged(organizationId, group);
         applyRateLimits.chargeAuthenticated(user, Optional.of(group));
         assertThat(rateLimiter.lastQuotas()).contains(groupQuota(group, 7));
     }
@@ -153,7 +153,7 @@ class ApplyRateLimitsTest {
 
     private GroupId groupWithQuota(OrganizationId owner, int quota) {
         Group group = ports.addGroup(owner, "Group " + GroupId.random());
-        ports.organizations().changeGroupRateLimit(group.id(), Optional.of(quota));
+        ports.organizations().changeGroupRateLimit(owner, group.id(), Optional.of(quota));
         return group.id();
     }
 

@@ -230,8 +230,8 @@ class RateLimitHttpTest {
             http.get(path, tenant.authorization());
             assertThat(http.get(path, tenant.authorization()).status()).isEqualTo(429);
 
-            assertThat(organizations().changeGroupRateLimit(group, Optional.of(10))).isTrue();
-            service.service.applyRateLimits().groupQuotaChanged(group);
+            assertThat(organizations().changeGroupRateLimit(tenant.organizationId(), group, Optional.of(10))).isTrue();
+            service.service.applyRateLimits().groupQuotaChanged(tenant.organizationId(), group);
             Http.Reply raised = http.get(path, tenant.authorization());
 
             assertThat(raised.status()).isEqualTo(200);

@@ -7,8 +7,10 @@ import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.organization.Plan;
 import id.anycheck.auth.domain.user.User;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port: organizations and their groups. Implementations are thread-safe. */
 public interface OrganizationRepository {
@@ -22,17 +24,49 @@ public interface OrganizationRepository {
 
     Optional<Organization> findById(OrganizationId id);
 
-    /** Returns the organization's groups, ordered by name. */
+    /** Returns the organization's groups, ordered by name; deleted groups are left out. */
     List<Group> groupsOf(OrganizationId id);
 
-    Optional<Group> findGroup(GroupId id);
+    /** Stores a changed name or second-factor requirement; returns false for an unknown organization. */
+    boolean update(Organization organization);
+
+    /** Returns a group of the organization, or empty if it does not exist there or was deleted. */
+    Optional<Group> findGroup(OrganizationId organizationId, GroupId groupId);
+
+    /**
+     * Stores a new group with its enabled verification services.
+     *
+     * @throws ConflictException if the organization has, or had, a group of that name
+     */
+    void addGroup(Group group, Set<String> services);
+
+    /**
+     * Renames a group.
+     *
+     * @throws ConflictException if the organization has, or had, a group of that name
+     */
+    boolean renameGroup(OrganizationId organizationId, GroupId groupId, String name);
+
+    /**
+     * Deletes a group in one atomic step: it disappears from lists and lookups, its memberships
+     * end and its API keys are revoked. Its verifications are kept.
+     *
+     * @return false if the organization has no such group
+     */
+    boolean deleteGroup(OrganizationId organizationId, GroupId groupId, Instant now);
+
+    /** Returns the verification services enabled for a group, sorted by name. */
+    Set<String> servicesOf(GroupId groupId);
+
+    /** Replaces the verification services enabled for a group. */
+    void setServices(GroupId groupId, Set<String> services);
 
     /** Changes an organization's plan. Returns false if the organization does not exist. */
     boolean changePlan(OrganizationId id, Plan plan);
 
     /**
-     * Sets or removes a group's own quota in requests per minute. Returns false if the group does
-     * not exist.
+     * Sets or removes a group's own quota in requests per minute. Returns false if the
+     * organization has no such group or the group was deleted.
      */
-    boolean changeGroupRateLimit(GroupId id, Optional<Integer> rateLimitPerMinute);
+    boolean changeGroupRateLimit(OrganizationId organizationId, GroupId groupId, Optional<Integer> rateLimitPerMinute);
 }
