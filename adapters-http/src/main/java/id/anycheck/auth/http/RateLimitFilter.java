@@ -62,7 +62,7 @@ final class RateLimitFilter {
      * {@code group_id} query parameter. Text that is not a group id names no group.
      */
     private static Optional<GroupId> requestedGroup(Context ctx) {
-        // TODO: also read group_id from the JSON body of POST /verifications once that route exists.
+        // TODO: also charge the group_id in the JSON body of POST /verifications, which this filter does not read.
         String text = ctx.endpoints().matchedHttpEndpoint().path.startsWith(GROUP_ROUTE_PREFIX)
                 ? groupIdSegment(ctx.path())
                 : ctx.queryParam(GROUP_QUERY_PARAMETER);

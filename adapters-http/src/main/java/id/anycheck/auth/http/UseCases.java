@@ -7,12 +7,16 @@ import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogOut;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.access.GroupAdministration;
+import id.anycheck.auth.application.access.OrganizationSettings;
+import id.anycheck.auth.application.access.UserAdministration;
 import id.anycheck.auth.application.apikey.AuthenticateApiKey;
 import id.anycheck.auth.application.apikey.IssueApiKey;
 import id.anycheck.auth.application.apikey.ListApiKeys;
 import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.verification.Verifications;
 import java.util.Objects;
 
 /** The use cases the HTTP adapter calls. */
@@ -29,6 +33,10 @@ public record UseCases(
         RotateApiKey rotateApiKey,
         RevokeApiKey revokeApiKey,
         ListApiKeys listApiKeys,
+        OrganizationSettings organizationSettings,
+        GroupAdministration groupAdministration,
+        UserAdministration userAdministration,
+        Verifications verifications,
         ApplyRateLimits applyRateLimits) {
 
     public UseCases {
@@ -44,6 +52,10 @@ public record UseCases(
         Objects.requireNonNull(rotateApiKey, "rotateApiKey");
         Objects.requireNonNull(revokeApiKey, "revokeApiKey");
         Objects.requireNonNull(listApiKeys, "listApiKeys");
+        Objects.requireNonNull(organizationSettings, "organizationSettings");
+        Objects.requireNonNull(groupAdministration, "groupAdministration");
+        Objects.requireNonNull(userAdministration, "userAdministration");
+        Objects.requireNonNull(verifications, "verifications");
         Objects.requireNonNull(applyRateLimits, "applyRateLimits");
     }
 }

@@ -14,6 +14,10 @@ import id.anycheck.auth.application.ProvisionOrganization;
 import id.anycheck.auth.application.RateLimitQuotas;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.access.Actors;
+import id.anycheck.auth.application.access.GroupAdministration;
+import id.anycheck.auth.application.access.OrganizationSettings;
+import id.anycheck.auth.application.access.UserAdministration;
 import id.anycheck.auth.application.apikey.ApiKeyCache;
 import id.anycheck.auth.application.apikey.AuthenticateApiKey;
 import id.anycheck.auth.application.apikey.IssueApiKey;
@@ -22,6 +26,8 @@ import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.SetApiKeyLimit;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.verification.Verifications;
+import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import id.anycheck.auth.http.HttpApi;
 import id.anycheck.auth.http.UseCases;
 import id.anycheck.auth.http.jwt.JwtTokenService;
@@ -33,6 +39,7 @@ import id.anycheck.auth.persistence.JdbiAuditLog;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import id.anycheck.auth.persistence.JdbiSessionRepository;
 import id.anycheck.auth.persistence.JdbiUserRepository;
+import id.anycheck.auth.persistence.JdbiVerificationRepository;
 import id.anycheck.auth.persistence.StoredSigningKey;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import id.anycheck.auth.persistence.password.Argon2idPasswordHasher;
@@ -104,6 +111,9 @@ final class Service implements AutoCloseable {
         var apiKeyCache = new ApiKeyCache(
                 apiKeys, organizations, settings.sessionCacheTime(), API_KEY_CACHE_ENTRIES, clock);
         var issueApiKey = new IssueApiKey(apiKeys, organizations, administrators, auditTrail, random, clock);
+        var actors = new Actors(users);
+        var createUser = new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock);
+        ServiceCatalogue catalogue = settings.serviceCatalogue();
         RateLimitSettings rateLimits = settings.rateLimits();
         var rateLimiter = new InProcessRateLimiter(rateLimits.window(), rateLimits.maxCounters(), clock, System::nanoTime);
         var rateLimitQuotas = new RateLimitQuotas(organizations, rateLimits.planLimits(), rateLimits.quotaCacheTime(),
@@ -129,10 +139,17 @@ final class Service implements AutoCloseable {
                 new RotateApiKey(apiKeys, apiKeyCache, administrators, auditTrail, random, clock),
                 new RevokeApiKey(apiKeys, apiKeyCache, administrators, auditTrail, clock),
                 new ListApiKeys(apiKeys, administrators),
+                new OrganizationSettings(organizations, apiKeys, actors, auditTrail),
+                new GroupAdministration(organizations, catalogue, actors, apiKeyCache, auditTrail, clock),
+                new UserAdministration(users, organizations, sessions, activeSessions, createUser, actors, auditTrail,
+                        clock),
+                new Verifications(new JdbiVerificationRepository(database.jdbi()), organizations, catalogue, actors,
+                        auditTrail, clock),
                 new ApplyRateLimits(rateLimiter, rateLimitQuotas, rateLimits.clientLimitPerMinute()));
         return new Service(settings, database, useCases,
-                new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, clock),
-                new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock), clock);
+                new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, catalogue,
+                        clock),
+                createUser, clock);
     }
 
     private static List<SigningKey> signingKeys(Settings settings, Database database, SecureRandom random, Clock clock) {

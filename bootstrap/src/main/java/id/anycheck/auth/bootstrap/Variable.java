@@ -24,6 +24,8 @@ enum Variable {
     ARGON2_PARALLELISM("ANYCHECK_ARGON2_PARALLELISM", "1", "Argon2id lanes per password hash."),
     HASH_CONCURRENCY("ANYCHECK_HASH_CONCURRENCY", "(number of cores)",
             "Password hashes computed at once; further logins wait their turn."),
+    VERIFICATION_SERVICES("ANYCHECK_VERIFICATION_SERVICES", "identity_check,face_match,liveness,document_ocr",
+            "Comma-separated verification services offered; new groups enable all of them."),
     PLAN_LIMITS("ANYCHECK_PLAN_LIMITS", "starter=60,business=600,enterprise=6000",
             "Requests per minute allowed to each organization on each plan, as PLAN=LIMIT pairs separated by commas; "
                     + "a plan left out keeps its default."),
