@@ -45,8 +45,8 @@ class RateLimitHttpTest {
     /** Scopes that rejected requests, as the metrics would see them. */
     private final ConcurrentLinkedQueue<String> rejectedScopes = new ConcurrentLinkedQueue<>();
 
-    /** An organization with its Admin logged in. */
-    private record Tenant(OrganizationId organizationId, GroupId defaultGroupId, String accessToken) {
+    /** An organization with its Admin logged in, and the API key it was provisioned with. */
+    private record Tenant(OrganizationId organizationId, GroupId defaultGroupId, String accessToken, String apiKey) {
 
         String[] authorization() {
             return new String[] {"Authorization", bearer(accessToken)};
@@ -203,6 +203,45 @@ class RateLimitHttpTest {
     }
 
     @Test
+    void apiKeyIsChargedToItsOwnGroup() {
+        JavalinTest.test(app(), (server, client) -> {
+            Http http = new Http(client);
+            Tenant tenant = tenant(http, "business");
+            GroupId named = addGroup(tenant, Optional.of(100));
+            assertThat(organizations().changeGroupRateLimit(tenant.organizationId(), tenant.defaultGroupId(),
+                    Optional.of(1))).isTrue();
+            service.service.applyRateLimits().groupQuotaChanged(tenant.organizationId(), tenant.defaultGroupId());
+
+            Http.Reply first = http.get("/auth/me?group_id=" + named, "X-API-Key", tenant.apiKey());
+            Http.Reply rejected = http.get("/groups/" + named + "/probe", "X-API-Key", tenant.apiKey());
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.header("X-RateLimit-Limit")).contains("1");
+            assertThat(rejected.status()).isEqualTo(429);
+            assertThat(rejected.errorCode()).isEqualTo("RATE_LIMIT_EXCEEDED");
+            assertThat(rejectedScopes).containsExactly("group");
+        });
+    }
+
+    @Test
+    void groupRouteChargesItsGroup() {
+        JavalinTest.test(app(), (server, client) -> {
+            Http http = new Http(client);
+            Tenant tenant = tenant(http, "business");
+            GroupId group = addGroup(tenant, Optional.of(3));
+
+            Http.Reply shown = http.get("/groups/" + group, tenant.authorization());
+            Http.Reply services = http.get("/groups/" + group + "/services", tenant.authorization());
+
+            assertThat(shown.status()).isEqualTo(200);
+            assertThat(shown.header("X-RateLimit-Limit")).contains("3");
+            assertThat(shown.header("X-RateLimit-Remaining")).contains("2");
+            assertThat(services.status()).isEqualTo(200);
+            assertThat(services.header("X-RateLimit-Remaining")).contains("1");
+        });
+    }
+
+    @Test
     void otherOrganizationsGroupIsNotCharged() {
         JavalinTest.test(app(), (server, client) -> {
             Http http = new Http(client);
@@ -315,10 +354,10 @@ class RateLimitHttpTest {
         Http.Reply login = http.logIn(email, PASSWORD);
         assertThat(login.status()).isEqualTo(200);
         return new Tenant(provisioned.organization().id(), provisioned.defaultGroup().id(),
-                login.data().path("access_token").asText());
+                login.data().path("access_token").asText(), provisioned.firstApiKey().plaintext().reveal());
     }
 
-    /** Stores a further group with plain SQL, because no endpoint creates groups yet. */
+    /** Stores a further group with plain SQL, because no endpoint sets a group's quota yet. */
     private static GroupId addGroup(Tenant tenant, Optional<Integer> rateLimitPerMinute) {
         GroupId id = GroupId.random();
         service.service.database().jdbi().useHandle(handle -> handle.createUpdate("""
