@@ -44,7 +44,8 @@ public final class HttpApi {
         AuthenticationFilter authentication = new AuthenticationFilter(
                 useCases.authenticateAccessToken(), useCases.authenticateApiKey());
         RateLimitFilter rateLimits = new RateLimitFilter(useCases.applyRateLimits(),
-                new ClientAddressResolver(settings.trustedProxies()), new RateLimitHeaders(settings.rateLimitDraftFields()));
+                new ClientAddressResolver(settings.trustedProxies()),
+                new RateLimitHeaders(settings.rateLimitDraftFields()));
         ErrorMapper errors = new ErrorMapper(settings.maxBodyBytes());
 
         return Javalin.create(config -> {

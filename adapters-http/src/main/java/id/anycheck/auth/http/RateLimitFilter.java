@@ -86,7 +86,8 @@ final class RateLimitFilter {
     }
 
     private static boolean isClientLimited(String path) {
-        return CLIENT_LIMITED_PATHS.stream().anyMatch(limited -> path.equals(limited) || path.startsWith(limited + "/"));
+        return CLIENT_LIMITED_PATHS.stream()
+                .anyMatch(limited -> path.equals(limited) || path.startsWith(limited + "/"));
     }
 
     /**

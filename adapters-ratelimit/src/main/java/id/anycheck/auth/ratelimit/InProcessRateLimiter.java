@@ -91,7 +91,8 @@ public final class InProcessRateLimiter implements RateLimiter {
 
             Instant wallNow = clock.instant();
             long now = nanoTime.getAsLong();
-            return new RateLimitDecision(allowed, charged.stream().map(counter -> counter.state(wallNow, now)).toList());
+            return new RateLimitDecision(allowed,
+                    charged.stream().map(counter -> counter.state(wallNow, now)).toList());
         }
     }
 

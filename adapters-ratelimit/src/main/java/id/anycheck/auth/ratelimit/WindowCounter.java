@@ -55,7 +55,8 @@ final class WindowCounter {
     /** Takes one permit; the caller checked {@link #hasPermit} under the same lock. */
     void acquire() {
         if (!limiter.acquirePermission()) {
-            throw new IllegalStateException("counter " + key + " had a permit a moment ago but rejected the acquisition");
+            throw new IllegalStateException(
+                    "counter " + key + " had a permit a moment ago but rejected the acquisition");
         }
     }
 
@@ -69,7 +70,8 @@ final class WindowCounter {
         WindowCounter replacement = new WindowCounter(key, newLimit, windowNanos, nanoTime);
         int carried = Math.min(used, newLimit);
         if (carried > 0 && !replacement.limiter.acquirePermission(carried)) {
-            throw new IllegalStateException("a new counter rejected the acquisition of " + carried + " of its " + newLimit + " permits");
+            throw new IllegalStateException(
+                    "a new counter rejected the acquisition of " + carried + " of its " + newLimit + " permits");
         }
         return replacement;
     }
@@ -77,7 +79,8 @@ final class WindowCounter {
     RateLimitState state(Instant wallNow, long now) {
         long windowEnd = startNanos + (limiter.getDetailedMetrics().getCycle() + 1) * windowNanos;
         Duration resetAfter = Duration.ofNanos(Math.max(0, windowEnd - now));
-        return new RateLimitState(key, limit, remaining(), Duration.ofNanos(windowNanos), wallNow.plus(resetAfter), resetAfter);
+        return new RateLimitState(
+                key, limit, remaining(), Duration.ofNanos(windowNanos), wallNow.plus(resetAfter), resetAfter);
     }
 
     private int remaining() {

@@ -61,12 +61,15 @@ public final class ApplyRateLimits {
         return rateLimiter.tryAcquire(List.of(client));
     }
 
-    /** Makes the organization's next request use its stored plan; call after changing the plan. */
+    /** Makes the organization's next request use its stored plan. Call it after changing the plan. */
     public void planChanged(OrganizationId id) {
         quotas.forgetOrganization(id);
     }
 
-    /** Makes the group's next request use its stored quota; call after changing the quota or deleting the group. */
+    /**
+     * Makes the group's next request use its stored quota. Call it after changing the quota or
+     * deleting the group.
+     */
     public void groupQuotaChanged(OrganizationId organizationId, GroupId groupId) {
         quotas.forgetGroup(organizationId, groupId);
     }
