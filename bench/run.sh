@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures start-up time, raw Argon2id verifications per second, the rate limiter's memory and
-# time per request, login throughput, and the throughput of an authenticated request against a
-# bare endpoint, of the packaged jar, all on 127.0.0.1. Needs a built jar (mvn -q package -DskipTests), curl and wrk.
+# time per request, login throughput of the packaged jar, and what authentication (with the rate
+# limits) costs a request, all on 127.0.0.1. Needs a built jar (mvn -q package -DskipTests), a
+# JDK, curl and wrk.
 # Usage: bench/run.sh [seconds per load run, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,22 +76,6 @@ for connections in "$(nproc)" 64; do
 done
 stop_server
 
-echo "== Authenticated request (GET /auth/me with a bearer token) against a bare endpoint (GET /health)"
-start_server
-until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do sleep 0.05; done
-token=$(curl -sf -X POST "http://127.0.0.1:$port/auth/login" -H 'Content-Type: application/json' \
-  -d '{"email":"bench@bench.example","password":"bench password 1"}' | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-cat > "$work/bearer.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $token"
-LUA
-echo "-- warm-up, ${seconds}s per endpoint (not reported)"
-wrk -t "$(nproc)" -c 16 -d "${seconds}s" "http://127.0.0.1:$port/health" > /dev/null
-wrk -t "$(nproc)" -c 16 -d "${seconds}s" -s "$work/bearer.lua" "http://127.0.0.1:$port/auth/me" > /dev/null
-for round in 1 2; do
-  echo "-- round $round: GET /health, 16 connections, ${seconds}s"
-  wrk -t "$(nproc)" -c 16 -d "${seconds}s" "http://127.0.0.1:$port/health" | grep -E "Latency|Requests/sec|Non-2xx"
-  echo "-- round $round: GET /auth/me, 16 connections, ${seconds}s"
-  wrk -t "$(nproc)" -c 16 -d "${seconds}s" -s "$work/bearer.lua" "http://127.0.0.1:$port/auth/me" \
-    | grep -E "Latency|Requests/sec|Non-2xx"
-done
-stop_server
+echo "== Authentication cost: a trivial handler bare, behind a bearer token, behind API keys"
+javac -d "$work/auth-classes" -cp "$jar" bench/id/anycheck/auth/bootstrap/AuthOverhead.java
+java -cp "$jar:$work/auth-classes" id.anycheck.auth.bootstrap.AuthOverhead "$seconds"
