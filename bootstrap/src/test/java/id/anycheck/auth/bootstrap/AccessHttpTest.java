@@ -31,7 +31,8 @@ class AccessHttpTest {
             Http.Reply forbidden = patch(http, "/organizations/current", "{\"name\": \"Hijacked\"}",
                     Tenant.token(http, tenant.managerEmail));
             Http.Reply updated = patch(http, "/organizations/current",
-                    "{\"name\": \"Renamed\", \"mfa_required\": true}", admin);
+                    "{\"name\": \"Renamed\", \"mfa_required\": false}", admin);
+            Http.Reply mfa = patch(http, "/organizations/current", "{\"mfa_required\": true}", admin);
 
             assertThat(asUser.status()).isEqualTo(200);
             assertThat(LoginHttpTest.fieldNames(asUser.data())).containsExactly("id", "name", "plan", "active",
@@ -42,7 +43,9 @@ class AccessHttpTest {
             assertThat(forbidden.errorCode()).isEqualTo("FORBIDDEN");
             assertThat(updated.status()).isEqualTo(200);
             assertThat(updated.data().path("name").asText()).isEqualTo("Renamed");
-            assertThat(updated.data().path("mfa_required").asBoolean()).isTrue();
+            assertThat(updated.data().path("mfa_required").asBoolean()).isFalse();
+            assertThat(mfa.status()).isEqualTo(400);
+            assertThat(fields(mfa)).containsExactly("mfa_required");
         });
     }
 
@@ -258,6 +261,10 @@ class AccessHttpTest {
             assertThat(badRole.json().path("error").path("details").get(0).path("problem").asText())
                     .contains("PATCH /users/{id}");
             assertThat(shortPassword.status()).isEqualTo(400);
+            Http.Reply unknownField = http.postJson("/users", Http.json(Map.of("email", "u@tenant.example",
+                    "name", "U", "admin", true)), "Authorization", bearer(admin));
+            assertThat(unknownField.status()).isEqualTo(400);
+            assertThat(fields(unknownField)).containsExactly("admin");
         });
     }
 
