@@ -100,6 +100,31 @@ class AccessHttpTest {
     }
 
     @Test
+    void groupListPages() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            String admin = Tenant.token(http, tenant.adminEmail);
+            for (int i = 0; i < 4; i++) {
+                http.postJson("/groups", "{\"name\": \"Group " + i + "\"}", "Authorization", bearer(admin));
+            }
+
+            List<String> names = new ArrayList<>();
+            String path = "/groups?limit=2";
+            for (int page = 0; page < 5 && path != null; page++) {
+                JsonNode data = http.get(path, "Authorization", bearer(admin)).data();
+                data.path("items").forEach(item -> names.add(item.path("name").asText()));
+                path = data.path("next_cursor").isNull() ? null
+                        : "/groups?limit=2&cursor=" + data.path("next_cursor").asText();
+            }
+
+            assertThat(names).containsExactlyInAnyOrder("Default", "Group 0", "Group 1", "Group 2", "Group 3");
+            assertThat(http.get("/groups?limit=0", "Authorization", bearer(admin)).status()).isEqualTo(400);
+            assertThat(http.get("/groups?cursor=zzz", "Authorization", bearer(admin)).status()).isEqualTo(400);
+        });
+    }
+
+    @Test
     void newGroupEnablesEveryServiceByDefault() {
         Tenant tenant = Tenant.create(service);
         JavalinTest.test(service.app(), (server, client) -> {
