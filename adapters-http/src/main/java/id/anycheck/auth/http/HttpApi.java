@@ -75,6 +75,7 @@ public final class HttpApi {
             config.routes.get("/users/{id}", users::show, Access.AUTHENTICATED);
             config.routes.patch("/users/{id}", users::update, Access.AUTHENTICATED);
             config.routes.delete("/users/{id}", users::deactivate, Access.AUTHENTICATED);
+            config.routes.post("/users/{id}/password-reset", users::resetPassword, Access.AUTHENTICATED);
             config.routes.put("/users/{id}/memberships/{groupId}", users::setMembership, Access.AUTHENTICATED);
             config.routes.delete("/users/{id}/memberships/{groupId}", users::removeMembership, Access.AUTHENTICATED);
             config.routes.post("/verifications", verifications::create, Access.AUTHENTICATED);
