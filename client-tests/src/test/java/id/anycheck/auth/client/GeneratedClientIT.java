@@ -88,7 +88,8 @@ class GeneratedClientIT {
         assertThat(login.getTokenType()).isEqualTo(TokenResponse.TokenTypeEnum.BEARER);
         assertThat(login.getUser().getEmail()).isEqualTo(email);
 
-        CurrentUser me = auth.showCurrentUser(Map.of("Authorization", "Bearer " + login.getAccessToken())).getData();
+        CurrentUser me = auth.showCurrentUser(Map.of("Authorization", "Bearer " + login.getAccessToken()))
+                .getData().getCurrentUser();
         assertThat(me.getEmail()).isEqualTo(email);
         assertThat(me.getOrganization().getPlan()).isNotNull();
         assertThat(me.getMemberships()).isNotEmpty();
