@@ -3,14 +3,24 @@ package id.anycheck.auth.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import id.anycheck.auth.client.api.ApiKeysApi;
 import id.anycheck.auth.client.api.AuthenticationApi;
 import id.anycheck.auth.client.api.HealthApi;
+import id.anycheck.auth.client.api.VerificationsApi;
+import id.anycheck.auth.client.model.ApiKey;
+import id.anycheck.auth.client.model.ApiKeyEnvironment;
+import id.anycheck.auth.client.model.CreateVerificationRequest;
+import id.anycheck.auth.client.model.CurrentApiKey;
 import id.anycheck.auth.client.model.CurrentUser;
 import id.anycheck.auth.client.model.ErrorCode;
 import id.anycheck.auth.client.model.ErrorEnvelope;
+import id.anycheck.auth.client.model.IssueApiKeyRequest;
 import id.anycheck.auth.client.model.LoginRequest;
 import id.anycheck.auth.client.model.RefreshRequest;
 import id.anycheck.auth.client.model.TokenResponse;
+import id.anycheck.auth.client.model.Verification;
+import id.anycheck.auth.client.model.VerificationCreator;
+import id.anycheck.auth.client.model.VerificationStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,12 +53,17 @@ class GeneratedClientIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern RUNNING_LINE = Pattern.compile("running at (http://\\S+)");
+    private static final Pattern ADMIN_LINE = Pattern.compile("Admin\\s+(\\S+)\\s+password\\s+(\\S+)");
     private static final Pattern USER_LINE = Pattern.compile("User\\s+(\\S+)\\s+password\\s+(\\S+)");
+    private static final Pattern API_KEY_LINE = Pattern.compile("API key \\(live, group \\S+\\)\\s+(ak_live_\\S+)");
 
     private static Process demo;
     private static String base;
+    private static String adminEmail;
+    private static String adminPassword;
     private static String email;
     private static String password;
+    private static String demoApiKey;
 
     @BeforeAll
     static void startDemo() throws IOException {
@@ -64,9 +80,13 @@ class GeneratedClientIT {
 
         BufferedReader output = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
         base = awaitLine(output, RUNNING_LINE).group(1);
+        Matcher admin = awaitLine(output, ADMIN_LINE);
+        adminEmail = admin.group(1);
+        adminPassword = admin.group(2);
         Matcher user = awaitLine(output, USER_LINE);
         email = user.group(1);
         password = user.group(2);
+        demoApiKey = awaitLine(output, API_KEY_LINE).group(1);
     }
 
     @AfterAll
@@ -97,9 +117,47 @@ class GeneratedClientIT {
         TokenResponse refreshed = auth.refresh(new RefreshRequest().refreshToken(login.getRefreshToken())).getData();
         assertThat(refreshed.getRefreshToken()).isNotEqualTo(login.getRefreshToken());
         assertThat(refreshed.getUser().getId()).isEqualTo(login.getUser().getId());
+    }
 
-        // TODO: issue an API key with ApiKeysApi and call /auth/me with X-API-Key once the server
-        // serves /api-keys.
+    @Test
+    void demoApiKeyShowsItsGroup() throws Exception {
+        CurrentApiKey me = new AuthenticationApi(client()).showCurrentUser(Map.of("X-API-Key", demoApiKey))
+                .getData().getCurrentApiKey();
+
+        assertThat(me.getPrincipalType()).isEqualTo(CurrentApiKey.PrincipalTypeEnum.API_KEY);
+        assertThat(demoApiKey).startsWith(me.getApiKey().getPrefix());
+        assertThat(me.getApiKey().getEnvironment()).isEqualTo(ApiKeyEnvironment.LIVE);
+        assertThat(me.getGroup().getName()).isEqualTo("Default");
+        assertThat(me.getRole()).isEqualTo(CurrentApiKey.RoleEnum.USER);
+    }
+
+    @Test
+    void issuedKeyRecordsVerification() throws Exception {
+        ApiClient client = client();
+        TokenResponse admin = new AuthenticationApi(client)
+                .logIn(new LoginRequest().email(adminEmail).password(adminPassword)).getData();
+        UUID groupId = new AuthenticationApi(client).showCurrentUser(Map.of("X-API-Key", demoApiKey))
+                .getData().getCurrentApiKey().getGroup().getId();
+
+        ApiKey issued = new ApiKeysApi(client).issueApiKey(new IssueApiKeyRequest().name("Generated client")
+                        .groupId(groupId).environment(ApiKeyEnvironment.TEST),
+                Map.of("Authorization", "Bearer " + admin.getAccessToken())).getData();
+        Verification created = new VerificationsApi(client).createVerification(new CreateVerificationRequest()
+                        .service("identity_check").referenceId("client-it-1").subject(Map.of("name", "Ana Lima")),
+                Map.of("X-API-Key", issued.getKey())).getData();
+
+        assertThat(issued.getKey()).startsWith("ak_test_").startsWith(issued.getPrefix());
+        assertThat(issued.getStatus()).isEqualTo(ApiKey.StatusEnum.ACTIVE);
+        assertThat(issued.getCreatedBy().getId()).isEqualTo(admin.getUser().getId());
+        assertThat(created.getStatus()).isEqualTo(VerificationStatus.PENDING);
+        assertThat(created.getGroupId()).isEqualTo(groupId);
+        assertThat(created.getEnvironment()).isEqualTo(ApiKeyEnvironment.TEST);
+        assertThat(created.getCreatedBy().getType()).isEqualTo(VerificationCreator.TypeEnum.API_KEY);
+        assertThat(created.getCreatedBy().getId()).isEqualTo(issued.getId());
+        assertThat(created.getSubject()).isEqualTo(Map.of("name", "Ana Lima"));
+        Verification fetched = new VerificationsApi(client)
+                .showVerification(created.getId(), Map.of("X-API-Key", issued.getKey())).getData();
+        assertThat(fetched.getReferenceId()).isEqualTo("client-it-1");
     }
 
     @Test
