@@ -35,7 +35,7 @@ final class OrganizationRoutes {
         Optional<String> name = body.optionalString("name");
         Optional<Boolean> mfaRequired = body.optionalBoolean("mfa_required");
         if (mfaRequired.orElse(false)) {
-            // TODO: accept once users can enrol a second factor and login asks for it.
+            // TODO: accept once users can enrol a second factor and login requires it.
             body.addProblem("mfa_required", "multi-factor authentication is not available in this version,"
                     + " so it cannot be required yet");
         }

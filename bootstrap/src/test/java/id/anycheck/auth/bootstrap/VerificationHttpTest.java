@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code /verifications} over real HTTP: creating pending records and who sees which. */
+/** {@code /verifications} over real HTTP: creating pending records, and which caller can read which. */
 class VerificationHttpTest {
 
     @RegisterExtension

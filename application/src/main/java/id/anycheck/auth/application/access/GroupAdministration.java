@@ -27,8 +27,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Use cases on an organization's groups: the Admin creates, renames and deletes them; the Admin
- * and the group's Managers choose its verification services; members view their groups.
+ * Use cases on an organization's groups. The Admin creates, renames and deletes them. The Admin
+ * and the group's Managers choose its verification services, and members view their groups.
  * Another organization's group is reported as not found. Thread-safe.
  */
 public final class GroupAdministration {

@@ -41,9 +41,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Use cases on an organization's users. The Admin manages every user and grants the Admin role;
- * a Manager adds users to, and removes them from, the groups they manage, as User or Manager,
- * and never touches an Admin. Deactivating a user ends their sessions at once. Another
+ * Use cases on an organization's users. The Admin manages every user and grants the Admin role.
+ * A Manager adds users to, and removes them from, the groups they manage, as User or Manager,
+ * and never changes an Admin. Deactivating a user ends their sessions at once. Another
  * organization's user is reported as not found. Thread-safe.
  */
 public final class UserAdministration {
@@ -93,7 +93,7 @@ public final class UserAdministration {
             memberOf = Optional.of(managed);
         }
 
-        // One row more than asked tells whether a next page exists.
+        // Reading one row more than the limit shows whether a next page exists.
         List<User> found = users.list(actor.organizationId(), memberOf, after, limit + 1);
 
         List<UserView> page = found.stream().limit(limit).map(this::view).toList();

@@ -121,7 +121,7 @@ public final class Verifications {
 
     /**
      * Lists, newest first, the matching verifications of the groups the caller may view. An API
-     * key sees only those of its own environment, so a test key cannot read live subjects.
+     * key gets only those of its own environment, so a test key cannot read live subjects.
      */
     public Page<Verification, VerificationRepository.Cursor> list(Caller caller,
             VerificationRepository.Filter filter, Optional<VerificationRepository.Cursor> after, int limit) {
@@ -138,7 +138,7 @@ public final class Verifications {
             allowed = allowed.withEnvironment(keyEnvironment.get());
         }
 
-        // One row more than asked tells whether a next page exists.
+        // Reading one row more than the limit shows whether a next page exists.
         List<Verification> found = verifications.list(actor.organizationId(), allowed, after, limit + 1);
 
         if (found.size() <= limit) {
