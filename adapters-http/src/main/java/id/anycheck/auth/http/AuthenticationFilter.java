@@ -6,6 +6,7 @@ import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.principal.Principal;
 import id.anycheck.auth.domain.principal.UserPrincipal;
 import io.javalin.http.Context;
+import java.util.Optional;
 import org.slf4j.MDC;
 
 /**
@@ -18,6 +19,7 @@ final class AuthenticationFilter {
 
     static final String API_KEY_HEADER = "X-API-Key";
     static final String MDC_PRINCIPAL = "principal_id";
+    static final String MDC_ORGANIZATION = "organization_id";
     private static final String PRINCIPAL = "anycheck.principal";
     private static final String BEARER_SCHEME = "Bearer";
 
@@ -53,6 +55,7 @@ final class AuthenticationFilter {
         Principal principal = authenticateAccessToken.authenticate(token);
         ctx.attribute(PRINCIPAL, principal);
         MDC.put(MDC_PRINCIPAL, principal.id());
+        MDC.put(MDC_ORGANIZATION, principal.organizationId().toString());
     }
 
     /** Returns the principal of a protected route; fails loudly if the route is public. */
@@ -70,6 +73,11 @@ final class AuthenticationFilter {
             return user;
         }
         throw new ApiException(ErrorCode.FORBIDDEN, "This endpoint needs a user's access token, not an API key.");
+    }
+
+    /** Returns the principal of an authenticated request, or empty for a public or rejected one. */
+    static Optional<Principal> authenticatedPrincipal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
     }
 
     /** Returns the principal's user id for logging, or "-" for an anonymous request. */

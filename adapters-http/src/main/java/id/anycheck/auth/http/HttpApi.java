@@ -23,9 +23,11 @@ public final class HttpApi {
     /**
      * Creates the application without starting it.
      *
+     * @param metrics the registry behind {@code GET /metrics}, which also records every request
      * @param server further settings such as host and port, applied last
      */
-    public static Javalin create(UseCases useCases, HttpSettings settings, Consumer<JavalinConfig> server) {
+    public static Javalin create(UseCases useCases, HttpSettings settings, HttpMetrics metrics,
+            Consumer<JavalinConfig> server) {
         AuthRoutes auth = new AuthRoutes(useCases, settings);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
         AuthenticationFilter authentication = new AuthenticationFilter(useCases.authenticateAccessToken());
@@ -51,6 +53,9 @@ public final class HttpApi {
             // Javalin serves HEAD on GET routes without their roles or headers, so HEAD is declared.
             config.routes.head("/health", health::live, Access.PUBLIC);
             config.routes.head("/health/ready", health::ready, Access.PUBLIC);
+            // Public for the authentication filter: the handler checks the metrics token itself.
+            config.routes.get("/metrics", metrics::scrape, Access.PUBLIC);
+            config.routes.head("/metrics", metrics::scrape, Access.PUBLIC);
 
             config.routes.exception(ApiException.class, errors::apiException);
             config.routes.exception(InvalidInputException.class, errors::invalidInput);
@@ -64,10 +69,12 @@ public final class HttpApi {
             config.routes.error(413, errors::bareStatus);
 
             config.requestLogger.http((ctx, milliseconds) -> {
+                metrics.record(ctx, milliseconds);
                 REQUEST_LOG.info("{} {} {} {}ms principal={}", ctx.method(), ctx.path(), ctx.statusCode(),
                         Math.round(milliseconds), AuthenticationFilter.principalIdForLog(ctx));
                 MDC.remove(RequestIds.MDC_KEY);
                 MDC.remove(AuthenticationFilter.MDC_PRINCIPAL);
+                MDC.remove(AuthenticationFilter.MDC_ORGANIZATION);
             });
 
             server.accept(config);

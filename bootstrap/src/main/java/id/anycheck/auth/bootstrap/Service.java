@@ -11,6 +11,7 @@ import id.anycheck.auth.application.ProvisionOrganization;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
 import id.anycheck.auth.http.HttpApi;
+import id.anycheck.auth.http.HttpMetrics;
 import id.anycheck.auth.http.UseCases;
 import id.anycheck.auth.http.jwt.JwtTokenService;
 import id.anycheck.auth.http.jwt.SigningKey;
@@ -43,6 +44,8 @@ final class Service implements AutoCloseable {
 
     private final Settings settings;
     private final Database database;
+    private final Monitoring monitoring;
+    private final HttpMetrics httpMetrics;
     private final UseCases useCases;
     private final ProvisionOrganization provisionOrganization;
     private final CreateUser createUser;
@@ -51,6 +54,8 @@ final class Service implements AutoCloseable {
             ProvisionOrganization provisionOrganization, CreateUser createUser) {
         this.settings = settings;
         this.database = database;
+        this.monitoring = new Monitoring(database);
+        this.httpMetrics = new HttpMetrics(monitoring.registry(), settings.operations().metricsToken());
         this.useCases = useCases;
         this.provisionOrganization = provisionOrganization;
         this.createUser = createUser;
@@ -116,7 +121,7 @@ final class Service implements AutoCloseable {
 
     /** Creates the HTTP application, not yet started; {@code server} may set more options. */
     Javalin httpApp(Consumer<JavalinConfig> server) {
-        return HttpApi.create(useCases, settings.http(), server);
+        return HttpApi.create(useCases, settings.http(), httpMetrics, server);
     }
 
     Settings settings() {
@@ -137,6 +142,10 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            monitoring.close();
+        }
     }
 }
