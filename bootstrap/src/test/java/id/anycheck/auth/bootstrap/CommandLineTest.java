@@ -127,6 +127,22 @@ class CommandLineTest {
     }
 
     @Test
+    void migrateAppliesSchemaOnPostgres() {
+        try (PostgresSchema schema = PostgresSchema.create()) {
+            environment.putAll(schema.credentials());
+            environment.put("ANYCHECK_DB_URL", schema.url());
+
+            Run first = run("", "migrate");
+            Run second = run("", "migrate");
+
+            assertThat(first.exitCode()).isZero();
+            assertThat(first.out()).containsPattern("Applied [1-9][0-9]* migration\\(s\\); the PostgreSQL database");
+            assertThat(second.exitCode()).isZero();
+            assertThat(second.out()).contains("Applied 0 migration(s)");
+        }
+    }
+
+    @Test
     void provisionOrgPrintsOneJsonObject() throws Exception {
         Run run = run("", "provision-org", "--name", "Acme", "--plan", "starter", "--admin-email", "Ops@Acme.example",
                 "--admin-name", "Olga Ops", "--json");

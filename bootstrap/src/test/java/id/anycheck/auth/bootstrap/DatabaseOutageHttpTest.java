@@ -3,17 +3,10 @@ package id.anycheck.auth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 
 /**
  * The service on PostgreSQL reached through a TCP forwarder that the test cuts and restores:
@@ -26,25 +19,14 @@ class DatabaseOutageHttpTest {
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(20);
 
     @Test
-    void unreachableDatabaseAnswers503UntilItIsBack() throws Exception {
-        String baseUrl = System.getenv("ANYCHECK_TEST_POSTGRES_URL");
-        Assumptions.assumeTrue(baseUrl != null && !baseUrl.isBlank(),
-                "ANYCHECK_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped");
-        String user = System.getenv().getOrDefault("ANYCHECK_TEST_POSTGRES_USER", "");
-        String password = System.getenv().getOrDefault("ANYCHECK_TEST_POSTGRES_PASSWORD", "");
-        Properties server = Driver.parseURL(baseUrl, null);
-        String schema = "outage_" + UUID.randomUUID().toString().replace("-", "");
-        execute(baseUrl, user, password, "CREATE SCHEMA " + schema);
+    void unreachableDatabaseAnswers503UntilItIsBack() {
+        try (PostgresSchema schema = PostgresSchema.create();
+                TcpForwarder forwarder = new TcpForwarder(schema.host(), schema.port())) {
+            Map<String, String> environment = new HashMap<>(schema.credentials());
+            environment.put("ANYCHECK_DB_URL", schema.url("127.0.0.1", forwarder.port()));
+            environment.put("ANYCHECK_DB_CONNECTION_TIMEOUT_MS", "500");
 
-        try (TcpForwarder forwarder = new TcpForwarder(server.getProperty("PGHOST"),
-                Integer.parseInt(server.getProperty("PGPORT")))) {
-            String forwardedUrl = "jdbc:postgresql://127.0.0.1:" + forwarder.port() + "/"
-                    + server.getProperty("PGDBNAME") + "?currentSchema=" + schema;
-            try (TestService service = new TestService(Map.of(
-                    "ANYCHECK_DB_URL", forwardedUrl,
-                    "ANYCHECK_DB_USER", user,
-                    "ANYCHECK_DB_PASSWORD", password,
-                    "ANYCHECK_DB_CONNECTION_TIMEOUT_MS", "500"))) {
+            try (TestService service = new TestService(environment)) {
                 JavalinTest.test(service.app(), (app, client) -> {
                     Http http = new Http(client);
                     assertThat(http.logIn(TestService.USER_EMAIL, TestService.USER_PASSWORD).status()).isEqualTo(200);
@@ -67,8 +49,6 @@ class DatabaseOutageHttpTest {
                     assertThat(recovered.status()).isEqualTo(200);
                 });
             }
-        } finally {
-            execute(baseUrl, user, password, "DROP SCHEMA " + schema + " CASCADE");
         }
     }
 
@@ -82,19 +62,5 @@ class DatabaseOutageHttpTest {
             Thread.sleep(100);
         }
         throw new AssertionError("not ready within " + RECOVERY_TIMEOUT + " after the database came back");
-    }
-
-    private static void execute(String url, String user, String password, String sql) throws SQLException {
-        Properties properties = new Properties();
-        if (!user.isEmpty()) {
-            properties.setProperty("user", user);
-        }
-        if (!password.isEmpty()) {
-            properties.setProperty("password", password);
-        }
-        try (Connection connection = DriverManager.getConnection(url, properties);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
