@@ -1,5 +1,7 @@
 package id.anycheck.auth.bootstrap;
 
+import static id.anycheck.auth.bootstrap.JarProcesses.awaitLine;
+import static id.anycheck.auth.bootstrap.JarProcesses.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -176,21 +177,6 @@ class OperationsIT {
         return head.toString();
     }
 
-    private static Matcher awaitLine(BufferedReader reader, Pattern pattern) throws IOException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            String line = reader.readLine();
-            if (line == null) {
-                throw new AssertionError("process ended before printing a line matching " + pattern);
-            }
-            Matcher matcher = pattern.matcher(line);
-            if (matcher.find()) {
-                return matcher;
-            }
-        }
-        throw new AssertionError("no line matching " + pattern + " within " + TIMEOUT);
-    }
-
     private static void awaitLogLine(Path log, String messagePrefix) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -215,11 +201,4 @@ class OperationsIT {
         return lines;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
