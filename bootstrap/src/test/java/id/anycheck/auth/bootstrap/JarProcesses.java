@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Helpers of the tests that run the packaged jar as a separate process. */
 final class JarProcesses {
 
-    /** How long a started process may take to print a line, generous for a loaded 2-core machine. */
+    /** How long a started process may take to print a line, generous because other builds may share the machine. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private JarProcesses() {
