@@ -7,7 +7,14 @@ import id.anycheck.auth.application.LogInCommand;
 import id.anycheck.auth.application.LogOut;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.apikey.CurrentApiKey;
+import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.domain.apikey.ApiKey;
+import id.anycheck.auth.domain.organization.Organization;
+import id.anycheck.auth.domain.principal.ApiKeyPrincipal;
+import id.anycheck.auth.domain.principal.Principal;
 import id.anycheck.auth.domain.user.GroupRole;
+import id.anycheck.auth.domain.user.Role;
 import id.anycheck.auth.domain.user.User;
 import io.javalin.http.Context;
 import java.util.List;
@@ -35,6 +42,11 @@ final class AuthRoutes {
     }
 
     record OrganizationSummary(String id, String name, String plan, boolean active) {
+
+        static OrganizationSummary of(Organization organization) {
+            return new OrganizationSummary(organization.id().toString(), organization.name(),
+                    organization.plan().externalName(), organization.active());
+        }
     }
 
     record GroupSummary(String id, String name) {
@@ -50,6 +62,7 @@ final class AuthRoutes {
     }
 
     record MeResponse(
+            String principalType,
             String id,
             String email,
             String name,
@@ -63,15 +76,38 @@ final class AuthRoutes {
             User user = current.user();
             var organization = current.organization();
             return new MeResponse(
+                    "user",
                     user.id().toString(),
                     user.email().value(),
                     user.name(),
                     user.active(),
                     user.admin(),
                     current.mfaEnabled(),
-                    new OrganizationSummary(organization.id().toString(), organization.name(),
-                            organization.plan().externalName(), organization.active()),
+                    OrganizationSummary.of(organization),
                     current.groupRoles().stream().map(MembershipSummary::of).toList());
+        }
+    }
+
+    record ApiKeySummary(String id, String name, String prefix, String environment, String expiresAt) {
+    }
+
+    /** The answer of {@code /auth/me} to a server calling with an API key, which acts as a User in its group. */
+    record ApiKeyMeResponse(
+            String principalType,
+            ApiKeySummary apiKey,
+            OrganizationSummary organization,
+            GroupSummary group,
+            String role) {
+
+        static ApiKeyMeResponse of(CurrentApiKey current) {
+            ApiKey key = current.key();
+            return new ApiKeyMeResponse(
+                    "api_key",
+                    new ApiKeySummary(key.id().toString(), key.name(), key.prefix(), key.environment().externalName(),
+                            Timestamps.format(key.expiresAt())),
+                    OrganizationSummary.of(current.organization()),
+                    new GroupSummary(current.group().id().toString(), current.group().name()),
+                    Role.USER.name());
         }
     }
 
@@ -79,6 +115,7 @@ final class AuthRoutes {
     private final RefreshSession refreshSession;
     private final LogOut logOut;
     private final ShowCurrentUser showCurrentUser;
+    private final ShowCurrentApiKey showCurrentApiKey;
     private final long maxBodyBytes;
 
     AuthRoutes(UseCases useCases, HttpSettings settings) {
@@ -86,6 +123,7 @@ final class AuthRoutes {
         this.refreshSession = useCases.refreshSession();
         this.logOut = useCases.logOut();
         this.showCurrentUser = useCases.showCurrentUser();
+        this.showCurrentApiKey = useCases.showCurrentApiKey();
         this.maxBodyBytes = settings.maxBodyBytes();
     }
 
@@ -118,8 +156,13 @@ final class AuthRoutes {
     }
 
     void me(Context ctx) {
-        CurrentUser current = showCurrentUser.show(AuthenticationFilter.userPrincipal(ctx));
+        Principal principal = AuthenticationFilter.principal(ctx);
         noStore(ctx);
+        if (principal instanceof ApiKeyPrincipal key) {
+            Envelope.success(ctx, 200, ApiKeyMeResponse.of(showCurrentApiKey.show(key)));
+            return;
+        }
+        CurrentUser current = showCurrentUser.show(AuthenticationFilter.userPrincipal(ctx));
         Envelope.success(ctx, 200, MeResponse.of(current));
     }
 

@@ -1,6 +1,7 @@
 package id.anycheck.auth.http;
 
 import id.anycheck.auth.application.AuthenticateAccessToken;
+import id.anycheck.auth.application.apikey.AuthenticateApiKey;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.principal.Principal;
@@ -24,9 +25,11 @@ final class AuthenticationFilter {
     private static final String BEARER_SCHEME = "Bearer";
 
     private final AuthenticateAccessToken authenticateAccessToken;
+    private final AuthenticateApiKey authenticateApiKey;
 
-    AuthenticationFilter(AuthenticateAccessToken authenticateAccessToken) {
+    AuthenticationFilter(AuthenticateAccessToken authenticateAccessToken, AuthenticateApiKey authenticateApiKey) {
         this.authenticateAccessToken = authenticateAccessToken;
+        this.authenticateApiKey = authenticateApiKey;
     }
 
     void handle(Context ctx) {
@@ -40,8 +43,9 @@ final class AuthenticationFilter {
             throw new ApiException(ErrorCode.AMBIGUOUS_CREDENTIALS);
         }
         if (apiKey != null) {
-            // TODO: verify API keys; until they can be issued, no key is valid.
-            throw new ApiException(ErrorCode.INVALID_API_KEY);
+            // TODO: take the client address through the trusted-proxy rules once they exist.
+            remember(ctx, authenticateApiKey.authenticate(apiKey.strip(), Optional.of(ctx.ip())));
+            return;
         }
         String[] schemeAndToken = authorization == null ? new String[0] : authorization.strip().split("\\s+", 2);
         if (schemeAndToken.length == 0 || !schemeAndToken[0].equalsIgnoreCase(BEARER_SCHEME)) {
@@ -52,7 +56,10 @@ final class AuthenticationFilter {
             throw new AuthenticationException(AuthenticationFailure.TOKEN_INVALID, "empty bearer token");
         }
 
-        Principal principal = authenticateAccessToken.authenticate(token);
+        remember(ctx, authenticateAccessToken.authenticate(token));
+    }
+
+    private static void remember(Context ctx, Principal principal) {
         ctx.attribute(PRINCIPAL, principal);
         MDC.put(MDC_PRINCIPAL, principal.id());
         MDC.put(MDC_ORGANIZATION, principal.organizationId().toString());

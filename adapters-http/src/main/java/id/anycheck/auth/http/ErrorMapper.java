@@ -2,7 +2,9 @@ package id.anycheck.auth.http;
 
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
+import id.anycheck.auth.domain.error.ForbiddenException;
 import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.error.NotFoundException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -43,12 +45,21 @@ final class ErrorMapper {
             case TOKEN_EXPIRED -> ErrorCode.TOKEN_EXPIRED;
             case TOKEN_INVALID -> ErrorCode.TOKEN_INVALID;
             case TOKEN_REVOKED -> ErrorCode.TOKEN_REVOKED;
+            case INVALID_API_KEY -> ErrorCode.INVALID_API_KEY;
         };
         boolean tokenProblem = code == ErrorCode.TOKEN_EXPIRED || code == ErrorCode.TOKEN_INVALID
                 || code == ErrorCode.TOKEN_REVOKED;
         ctx.header("WWW-Authenticate", tokenProblem ? REALM + ", error=\"invalid_token\"" : REALM);
         LOG.debug("Authentication failed: {}", e.getMessage());
         Envelope.failure(ctx, code, code.defaultMessage(), List.of());
+    }
+
+    void forbidden(ForbiddenException e, Context ctx) {
+        Envelope.failure(ctx, ErrorCode.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    void notFound(NotFoundException e, Context ctx) {
+        Envelope.failure(ctx, ErrorCode.NOT_FOUND, e.getMessage(), List.of());
     }
 
     void conflict(ConflictException e, Context ctx) {

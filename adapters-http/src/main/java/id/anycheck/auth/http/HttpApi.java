@@ -2,11 +2,14 @@ package id.anycheck.auth.http;
 
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
+import id.anycheck.auth.domain.error.ForbiddenException;
 import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.error.NotFoundException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +29,13 @@ public final class HttpApi {
      * @param metrics the registry behind {@code GET /metrics}, which also records every request
      * @param server further settings such as host and port, applied last
      */
-    public static Javalin create(UseCases useCases, HttpSettings settings, HttpMetrics metrics,
+    public static Javalin create(UseCases useCases, HttpSettings settings, Clock clock, HttpMetrics metrics,
             Consumer<JavalinConfig> server) {
         AuthRoutes auth = new AuthRoutes(useCases, settings);
+        ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases, settings, clock);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
-        AuthenticationFilter authentication = new AuthenticationFilter(useCases.authenticateAccessToken());
+        AuthenticationFilter authentication = new AuthenticationFilter(
+                useCases.authenticateAccessToken(), useCases.authenticateApiKey());
         ErrorMapper errors = new ErrorMapper(settings.maxBodyBytes());
 
         return Javalin.create(config -> {
@@ -48,6 +53,10 @@ public final class HttpApi {
             config.routes.post("/auth/logout", auth::logOut, Access.AUTHENTICATED);
             config.routes.get("/auth/me", auth::me, Access.AUTHENTICATED);
             config.routes.head("/auth/me", auth::me, Access.AUTHENTICATED);
+            config.routes.get("/api-keys", apiKeys::list, Access.AUTHENTICATED);
+            config.routes.post("/api-keys", apiKeys::issue, Access.AUTHENTICATED);
+            config.routes.post("/api-keys/{id}/rotate", apiKeys::rotate, Access.AUTHENTICATED);
+            config.routes.delete("/api-keys/{id}", apiKeys::revoke, Access.AUTHENTICATED);
             config.routes.get("/health", health::live, Access.PUBLIC);
             config.routes.get("/health/ready", health::ready, Access.PUBLIC);
             // Javalin serves HEAD on GET routes without their roles or headers, so HEAD is declared.
@@ -60,6 +69,8 @@ public final class HttpApi {
             config.routes.exception(ApiException.class, errors::apiException);
             config.routes.exception(InvalidInputException.class, errors::invalidInput);
             config.routes.exception(AuthenticationException.class, errors::authentication);
+            config.routes.exception(ForbiddenException.class, errors::forbidden);
+            config.routes.exception(NotFoundException.class, errors::notFound);
             config.routes.exception(ConflictException.class, errors::conflict);
             config.routes.exception(StorageUnavailableException.class, errors::storageUnavailable);
             config.routes.exception(HttpResponseException.class, errors::javalinResponse);

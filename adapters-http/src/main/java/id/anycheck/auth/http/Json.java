@@ -30,6 +30,10 @@ public final class Json {
     private Json() {
     }
 
+    static JsonNode emptyObject() {
+        return MAPPER.createObjectNode();
+    }
+
     public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

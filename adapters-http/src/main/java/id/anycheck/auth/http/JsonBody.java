@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A JSON object read from a request body, with typed access to its fields. Field problems are
@@ -48,6 +49,17 @@ final class JsonBody {
         return new JsonBody(node);
     }
 
+    /**
+     * Reads the body of a request whose fields are all optional: an empty body without a content
+     * type counts as an empty object; anything else must be a JSON object as for {@link #read}.
+     */
+    static JsonBody readOptional(Context ctx, long maxBytes) {
+        if (ctx.contentType() == null && ctx.contentLength() <= 0 && ctx.bodyAsBytes().length == 0) {
+            return new JsonBody(Json.emptyObject());
+        }
+        return read(ctx, maxBytes);
+    }
+
     static String tooLarge(long maxBytes) {
         return "The request body is larger than the maximum of " + maxBytes + " bytes.";
     }
@@ -81,6 +93,35 @@ final class JsonBody {
             return null;
         }
         return value.textValue();
+    }
+
+    /**
+     * Returns the value of an optional whole-number field, or empty when it is absent or null, or
+     * after recording a problem.
+     */
+    Optional<Integer> optionalInteger(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            problems.add(new FieldProblem(field, "must be a whole number"));
+            return Optional.empty();
+        }
+        return Optional.of(value.intValue());
+    }
+
+    /** Returns the string value of an optional field, or empty when absent or null, or after recording a problem. */
+    Optional<String> optionalString(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            problems.add(new FieldProblem(field, "must be a string"));
+            return Optional.empty();
+        }
+        return Optional.of(value.textValue());
     }
 
     /** @throws ApiException VALIDATION_ERROR naming every field problem recorded so far */

@@ -6,6 +6,12 @@ import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogOut;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.apikey.AuthenticateApiKey;
+import id.anycheck.auth.application.apikey.IssueApiKey;
+import id.anycheck.auth.application.apikey.ListApiKeys;
+import id.anycheck.auth.application.apikey.RevokeApiKey;
+import id.anycheck.auth.application.apikey.RotateApiKey;
+import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
 import java.util.Objects;
 
 /** The use cases the HTTP adapter calls. */
@@ -15,7 +21,13 @@ public record UseCases(
         LogOut logOut,
         AuthenticateAccessToken authenticateAccessToken,
         ShowCurrentUser showCurrentUser,
-        CheckReadiness checkReadiness) {
+        CheckReadiness checkReadiness,
+        AuthenticateApiKey authenticateApiKey,
+        ShowCurrentApiKey showCurrentApiKey,
+        IssueApiKey issueApiKey,
+        RotateApiKey rotateApiKey,
+        RevokeApiKey revokeApiKey,
+        ListApiKeys listApiKeys) {
 
     public UseCases {
         Objects.requireNonNull(logIn, "logIn");
@@ -24,5 +36,11 @@ public record UseCases(
         Objects.requireNonNull(authenticateAccessToken, "authenticateAccessToken");
         Objects.requireNonNull(showCurrentUser, "showCurrentUser");
         Objects.requireNonNull(checkReadiness, "checkReadiness");
+        Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
+        Objects.requireNonNull(showCurrentApiKey, "showCurrentApiKey");
+        Objects.requireNonNull(issueApiKey, "issueApiKey");
+        Objects.requireNonNull(rotateApiKey, "rotateApiKey");
+        Objects.requireNonNull(revokeApiKey, "revokeApiKey");
+        Objects.requireNonNull(listApiKeys, "listApiKeys");
     }
 }

@@ -5,7 +5,9 @@ import id.anycheck.auth.domain.session.NewSession;
 import id.anycheck.auth.domain.session.RevocationReason;
 import id.anycheck.auth.domain.session.SessionId;
 import id.anycheck.auth.domain.user.User;
+import id.anycheck.auth.domain.user.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -100,5 +102,24 @@ public final class JdbiSessionRepository implements SessionRepository {
                 .bind("id", id.value())
                 .mapTo(Integer.class)
                 .one())) == 1;
+    }
+
+    @Override
+    public List<SessionId> revokeAllOf(UserId userId, RevocationReason reason, Instant now) {
+        return Storage.call(() -> jdbi.inTransaction(handle -> {
+            List<SessionId> live = handle.createQuery(
+                            "SELECT id FROM sessions WHERE user_id = :userId AND revoked_at IS NULL FOR UPDATE")
+                    .bind("userId", userId.value())
+                    .map((rs, ctx) -> new SessionId(Rows.uuid(rs, "id")))
+                    .list();
+            handle.createUpdate("""
+                            UPDATE sessions SET revoked_at = :now, revocation_reason = :reason
+                             WHERE user_id = :userId AND revoked_at IS NULL""")
+                    .bind("now", now)
+                    .bind("reason", reason.name())
+                    .bind("userId", userId.value())
+                    .execute();
+            return live;
+        }));
     }
 }

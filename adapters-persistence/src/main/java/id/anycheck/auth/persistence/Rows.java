@@ -11,9 +11,12 @@ import id.anycheck.auth.domain.user.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.argument.ObjectArgument;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Row mappers from the tables straight to domain records. */
@@ -21,7 +24,7 @@ final class Rows {
 
     static final String USER_COLUMNS =
             "u.id, u.organization_id, u.email, u.name, u.password_hash, u.is_admin, u.active, u.created_at";
-    static final String ORGANIZATION_COLUMNS = "o.id, o.name, o.plan, o.active, o.created_at";
+    static final String ORGANIZATION_COLUMNS = "o.id, o.name, o.plan, o.active, o.created_at, o.mfa_required";
     static final String GROUP_COLUMNS = "g.id, g.organization_id, g.name, g.created_at";
 
     static final RowMapper<User> USER = (rs, ctx) -> new User(
@@ -41,7 +44,8 @@ final class Rows {
                 rs.getString("name"),
                 Plan.byName(plan).orElseThrow(() -> new IllegalStateException("unknown plan stored: " + plan)),
                 rs.getBoolean("active"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                rs.getBoolean("mfa_required"));
     };
 
     static final RowMapper<Group> GROUP = (rs, ctx) -> new Group(
@@ -51,6 +55,14 @@ final class Rows {
             instant(rs, "created_at"));
 
     private Rows() {
+    }
+
+    /**
+     * Returns a UUID argument that may be null. A plain null binds as VARCHAR, which PostgreSQL
+     * refuses for a UUID column.
+     */
+    static Argument nullableUuid(UUID value) {
+        return ObjectArgument.of(value, Types.OTHER);
     }
 
     static UUID uuid(ResultSet rs, String column) throws SQLException {

@@ -9,6 +9,7 @@ final class UniqueViolation {
 
     private static final String UNIQUE_VIOLATION = "23505";
     static final String EMAIL_CONSTRAINT = "users_email_lookup_key_unique";
+    static final String GROUP_NAME_CONSTRAINT = "organization_groups_name_unique";
 
     private UniqueViolation() {
     }

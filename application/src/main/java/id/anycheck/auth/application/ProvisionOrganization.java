@@ -1,5 +1,9 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.apikey.IssueApiKey;
+import id.anycheck.auth.application.apikey.IssueApiKeyCommand;
+import id.anycheck.auth.application.apikey.IssuedApiKey;
+import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.GroupId;
@@ -17,28 +21,34 @@ import java.util.Optional;
 
 /**
  * Use case: the operator sets up a customer after a signed contract, creating the organization
- * with its plan, a default group and the organization's Admin. Thread-safe.
+ * with its plan, a default group, the organization's Admin and a first live API key in that group.
+ * Thread-safe.
  */
 public final class ProvisionOrganization {
 
     /** Name of the group every new organization starts with. */
     public static final String DEFAULT_GROUP_NAME = "Default";
+    /** Name of the live API key every new organization starts with. */
+    public static final String FIRST_API_KEY_NAME = "First live key";
 
     private static final System.Logger LOG = System.getLogger(ProvisionOrganization.class.getName());
 
     private final OrganizationRepository organizations;
     private final PasswordHasher passwordHasher;
     private final PasswordGenerator passwordGenerator;
+    private final IssueApiKey issueApiKey;
     private final Clock clock;
 
     public ProvisionOrganization(
             OrganizationRepository organizations,
             PasswordHasher passwordHasher,
             PasswordGenerator passwordGenerator,
+            IssueApiKey issueApiKey,
             Clock clock) {
         this.organizations = organizations;
         this.passwordHasher = passwordHasher;
         this.passwordGenerator = passwordGenerator;
+        this.issueApiKey = issueApiKey;
         this.clock = clock;
     }
 
@@ -62,8 +72,14 @@ public final class ProvisionOrganization {
 
         organizations.add(organization, defaultGroup, adminUser);
 
-        LOG.log(Level.INFO, "Provisioned organization {0} on plan {1} with Admin {2}",
-                organization.id(), valid.plan().externalName(), adminUser.id());
-        return new ProvisionedOrganization(organization, defaultGroup, adminUser, generatedPassword);
+        // NOTE: the key is stored in a second transaction. Should it fail, the organization exists
+        // without a key, and the operator issues one with issue-api-key.
+        IssuedApiKey firstApiKey = issueApiKey.issue(new IssueApiKeyCommand(organization.id(),
+                defaultGroup.id().toString(), FIRST_API_KEY_NAME, ApiKeyEnvironment.LIVE.externalName(),
+                Optional.empty()), Caller.operator());
+
+        LOG.log(Level.INFO, "Provisioned organization {0} on plan {1} with Admin {2} and API key {3}",
+                organization.id(), valid.plan().externalName(), adminUser.id(), firstApiKey.key().id());
+        return new ProvisionedOrganization(organization, defaultGroup, adminUser, generatedPassword, firstApiKey);
     }
 }

@@ -12,6 +12,7 @@ import id.anycheck.auth.domain.session.RevocationReason;
 import id.anycheck.auth.domain.session.SessionId;
 import id.anycheck.auth.domain.session.TokenLifetimes;
 import id.anycheck.auth.domain.user.User;
+import id.anycheck.auth.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +68,11 @@ class ActiveSessionCacheTest {
         public boolean isActive(SessionId id) {
             isActiveCalls.incrementAndGet();
             return delegate.isActive(id);
+        }
+
+        @Override
+        public List<SessionId> revokeAllOf(UserId userId, RevocationReason reason, Instant now) {
+            return delegate.revokeAllOf(userId, reason, now);
         }
     }
 

@@ -13,6 +13,9 @@ import id.anycheck.auth.domain.port.PasswordHasher.Verification;
 import id.anycheck.auth.domain.user.EmailAddress;
 import id.anycheck.auth.domain.user.Password;
 import id.anycheck.auth.domain.user.User;
+import id.anycheck.auth.application.apikey.IssueApiKey;
+import id.anycheck.auth.domain.apikey.ApiKey;
+import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +24,22 @@ class ProvisionOrganizationTest {
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
 
     private final InMemoryPorts ports = new InMemoryPorts();
+    private final IssueApiKey issueApiKey = new IssueApiKey(ports.apiKeys(), ports.organizations(),
+            new Administrators(ports.users()), new AuditTrail(ports.auditLog(), ports.clock()), ports.random(),
+            ports.clock());
     private final ProvisionOrganization provisionOrganization = new ProvisionOrganization(ports.organizations(),
-            ports.passwordHasher(), new PasswordGenerator(ports.random()), ports.clock());
+            ports.passwordHasher(), new PasswordGenerator(ports.random()), issueApiKey, ports.clock());
+
+    @Test
+    void provisionIssuesFirstLiveKeyInDefaultGroup() {
+        ProvisionedOrganization provisioned = provisionOrganization.provision(command(Optional.of(ADMIN_PASSWORD)));
+
+        ApiKey key = provisioned.firstApiKey().key();
+        assertThat(key.environment()).isEqualTo(ApiKeyEnvironment.LIVE);
+        assertThat(key.groupId()).isEqualTo(provisioned.defaultGroup().id());
+        assertThat(key.createdBy().isOperator()).isTrue();
+        assertThat(ports.apiKeys().findByLookupId(provisioned.firstApiKey().plaintext().lookupId())).contains(key);
+    }
 
     @Test
     void provisionStoresOrganization() {

@@ -52,12 +52,12 @@ final class DemoCommand implements Callable<Integer> {
 
         Javalin app = Server.start(service);
         printWelcome(settings.host(), app.port(), organization.generatedPassword().orElseThrow(),
-                user.temporaryPassword().orElseThrow());
+                user.temporaryPassword().orElseThrow(), organization.firstApiKey().plaintext().reveal());
         Server.awaitShutdown(app, service);
         return 0;
     }
 
-    private void printWelcome(String host, int port, String adminPassword, String userPassword) {
+    private void printWelcome(String host, int port, String adminPassword, String userPassword, String apiKey) {
         String base = "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port;
         PrintStream out = cli.out();
         out.println();
@@ -66,6 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("  Admin  " + ADMIN_EMAIL + "  password " + adminPassword);
         out.println("  User   " + USER_EMAIL + "   password " + userPassword);
+        out.println("  API key (live, group Default)  " + apiKey);
         out.println();
         out.println("Try it in another terminal (curl and sed only):");
         out.println();
@@ -85,6 +86,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("  # Log out: the session's access and refresh tokens stop working at once");
         out.println("  curl -s -X POST " + base + "/auth/logout -H \"Authorization: Bearer $ACCESS_TOKEN\" -w '%{http_code}\\n'");
+        out.println();
+        out.println("  # Call as a server with the API key: it acts as a User in its group");
+        out.println("  curl -s " + base + "/auth/me -H 'X-API-Key: " + apiKey + "'");
         out.println();
         out.flush();
     }

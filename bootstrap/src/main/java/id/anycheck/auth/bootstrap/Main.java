@@ -3,6 +3,7 @@ package id.anycheck.auth.bootstrap;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.FieldProblem;
 import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.error.NotFoundException;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +44,8 @@ public final class Main implements Runnable {
                 .addSubcommand("demo", new DemoCommand(cli))
                 .addSubcommand("migrate", new MigrateCommand(cli))
                 .addSubcommand("provision-org", new ProvisionOrgCommand(cli))
+                .addSubcommand("issue-api-key", new IssueApiKeyCliCommand(cli))
+                .addSubcommand("set-api-key-limit", new SetApiKeyLimitCommand(cli))
                 .setOut(cli.outWriter())
                 .setErr(cli.errWriter())
                 .setUsageHelpWidth(HELP_WIDTH)
@@ -57,7 +60,7 @@ public final class Main implements Runnable {
     /** Runs when no command is given: a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of serve, demo, migrate, provision-org");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of serve, demo, migrate, provision-org, issue-api-key, set-api-key-limit");
     }
 
     private static int failure(Cli cli, Exception exception) {
@@ -71,7 +74,7 @@ public final class Main implements Runnable {
                     .collect(Collectors.joining("; ")));
             return CommandLine.ExitCode.USAGE;
         }
-        if (exception instanceof ConflictException) {
+        if (exception instanceof ConflictException || exception instanceof NotFoundException) {
             cli.err().println("Failed: " + exception.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
         }
@@ -80,9 +83,11 @@ public final class Main implements Runnable {
     }
 
     private static String describe(FieldProblem problem) {
-        String option = problem.field().equals("admin_password")
-                ? "--admin-password-stdin"
-                : "--" + problem.field().replace('_', '-');
+        String option = switch (problem.field()) {
+            case "admin_password" -> "--admin-password-stdin";
+            case "group_id" -> "--group";
+            default -> "--" + problem.field().replace('_', '-');
+        };
         return option + ": " + problem.problem();
     }
 

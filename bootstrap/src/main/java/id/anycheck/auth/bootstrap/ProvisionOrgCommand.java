@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code provision-org}: the operator's step after a signed contract. */
 @Command(name = "provision-org", mixinStandardHelpOptions = true,
         description = {
-            "Create an organization with its plan, a default group and its Admin, and print each secret once.",
+            "Create an organization with its plan, a default group, its Admin and a first live API key,",
+            "and print each secret once.",
             "The Admin's password is generated unless --admin-password-stdin is given."})
 final class ProvisionOrgCommand implements Callable<Integer> {
 
@@ -93,6 +94,10 @@ final class ProvisionOrgCommand implements Callable<Integer> {
         output.put("organization_id", provisioned.organization().id().toString());
         output.put("group_id", provisioned.defaultGroup().id().toString());
         output.put("admin", admin);
+        Map<String, Object> apiKey = new LinkedHashMap<>();
+        apiKey.put("id", provisioned.firstApiKey().key().id().toString());
+        apiKey.put("key", provisioned.firstApiKey().plaintext().reveal());
+        output.put("api_key", apiKey);
         return output;
     }
 
@@ -104,7 +109,9 @@ final class ProvisionOrgCommand implements Callable<Integer> {
         out.printf("  group_id         %s (%s)%n", provisioned.defaultGroup().id(), provisioned.defaultGroup().name());
         out.printf("  admin            %s (id %s)%n", provisioned.admin().email(), provisioned.admin().id());
         provisioned.generatedPassword().ifPresent(generated ->
-                out.printf("  admin password   %s%n  The password is shown only once: hand it over securely now.%n",
-                        generated));
+                out.printf("  admin password   %s%n", generated));
+        out.printf("  api key id       %s%n", provisioned.firstApiKey().key().id());
+        out.printf("  api key          %s (live)%n", provisioned.firstApiKey().plaintext().reveal());
+        out.println("  Secrets are shown only once: hand them over securely now.");
     }
 }

@@ -1,6 +1,8 @@
 package id.anycheck.auth.bootstrap;
 
 import id.anycheck.auth.application.ActiveSessionCache;
+import id.anycheck.auth.application.Administrators;
+import id.anycheck.auth.application.AuditTrail;
 import id.anycheck.auth.application.AuthenticateAccessToken;
 import id.anycheck.auth.application.CheckReadiness;
 import id.anycheck.auth.application.CreateUser;
@@ -10,6 +12,14 @@ import id.anycheck.auth.application.PasswordGenerator;
 import id.anycheck.auth.application.ProvisionOrganization;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.apikey.ApiKeyCache;
+import id.anycheck.auth.application.apikey.AuthenticateApiKey;
+import id.anycheck.auth.application.apikey.IssueApiKey;
+import id.anycheck.auth.application.apikey.ListApiKeys;
+import id.anycheck.auth.application.apikey.RevokeApiKey;
+import id.anycheck.auth.application.apikey.RotateApiKey;
+import id.anycheck.auth.application.apikey.SetApiKeyLimit;
+import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
 import id.anycheck.auth.http.HttpApi;
 import id.anycheck.auth.http.HttpMetrics;
 import id.anycheck.auth.http.UseCases;
@@ -17,6 +27,8 @@ import id.anycheck.auth.http.jwt.JwtTokenService;
 import id.anycheck.auth.http.jwt.SigningKey;
 import id.anycheck.auth.persistence.DataSourceReadinessProbe;
 import id.anycheck.auth.persistence.Database;
+import id.anycheck.auth.persistence.JdbiApiKeyRepository;
+import id.anycheck.auth.persistence.JdbiAuditLog;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import id.anycheck.auth.persistence.JdbiSessionRepository;
 import id.anycheck.auth.persistence.JdbiUserRepository;
@@ -41,6 +53,7 @@ final class Service implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     private static final int ACTIVE_SESSION_CACHE_ENTRIES = 100_000;
+    private static final int API_KEY_CACHE_ENTRIES = 100_000;
 
     private final Settings settings;
     private final Database database;
@@ -49,9 +62,10 @@ final class Service implements AutoCloseable {
     private final UseCases useCases;
     private final ProvisionOrganization provisionOrganization;
     private final CreateUser createUser;
+    private final Clock clock;
 
     private Service(Settings settings, Database database, UseCases useCases,
-            ProvisionOrganization provisionOrganization, CreateUser createUser) {
+            ProvisionOrganization provisionOrganization, CreateUser createUser, Clock clock) {
         this.settings = settings;
         this.database = database;
         this.monitoring = new Monitoring(database);
@@ -59,6 +73,7 @@ final class Service implements AutoCloseable {
         this.useCases = useCases;
         this.provisionOrganization = provisionOrganization;
         this.createUser = createUser;
+        this.clock = clock;
     }
 
     /** Opens the database, applies pending migrations and wires the use cases. */
@@ -84,6 +99,12 @@ final class Service implements AutoCloseable {
         var activeSessions = new ActiveSessionCache(
                 sessions, settings.sessionCacheTime(), ACTIVE_SESSION_CACHE_ENTRIES, clock);
         var passwordGenerator = new PasswordGenerator(random);
+        var apiKeys = new JdbiApiKeyRepository(database.jdbi());
+        var auditTrail = new AuditTrail(new JdbiAuditLog(database.jdbi()), clock);
+        var administrators = new Administrators(users);
+        var apiKeyCache = new ApiKeyCache(
+                apiKeys, organizations, settings.sessionCacheTime(), API_KEY_CACHE_ENTRIES, clock);
+        var issueApiKey = new IssueApiKey(apiKeys, organizations, administrators, auditTrail, random, clock);
 
         Argon2Parameters argon2 = settings.argon2();
         if (argon2.memoryKiB() < Argon2Parameters.OWASP.memoryKiB()
@@ -98,10 +119,16 @@ final class Service implements AutoCloseable {
                 new LogOut(sessions, activeSessions, clock),
                 new AuthenticateAccessToken(tokenService, activeSessions),
                 new ShowCurrentUser(users, organizations),
-                new CheckReadiness(new DataSourceReadinessProbe(database.dataSource())));
+                new CheckReadiness(new DataSourceReadinessProbe(database.dataSource())),
+                new AuthenticateApiKey(apiKeyCache, apiKeys, auditTrail, clock),
+                new ShowCurrentApiKey(apiKeys, organizations),
+                issueApiKey,
+                new RotateApiKey(apiKeys, apiKeyCache, administrators, auditTrail, random, clock),
+                new RevokeApiKey(apiKeys, apiKeyCache, administrators, auditTrail, clock),
+                new ListApiKeys(apiKeys, administrators));
         return new Service(settings, database, useCases,
-                new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, clock),
-                new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock));
+                new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, clock),
+                new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock), clock);
     }
 
     private static List<SigningKey> signingKeys(Settings settings, Database database, SecureRandom random, Clock clock) {
@@ -121,7 +148,7 @@ final class Service implements AutoCloseable {
 
     /** Creates the HTTP application, not yet started; {@code server} may set more options. */
     Javalin httpApp(Consumer<JavalinConfig> server) {
-        return HttpApi.create(useCases, settings.http(), httpMetrics, server);
+        return HttpApi.create(useCases, settings.http(), clock, httpMetrics, server);
     }
 
     Settings settings() {
@@ -134,6 +161,14 @@ final class Service implements AutoCloseable {
 
     ProvisionOrganization provisionOrganization() {
         return provisionOrganization;
+    }
+
+    SetApiKeyLimit setApiKeyLimit() {
+        return new SetApiKeyLimit(new JdbiApiKeyRepository(database.jdbi()));
+    }
+
+    IssueApiKey issueApiKey() {
+        return useCases.issueApiKey();
     }
 
     CreateUser createUser() {

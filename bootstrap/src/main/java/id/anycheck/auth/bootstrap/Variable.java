@@ -15,8 +15,9 @@ enum Variable {
     JWT_ISSUER("ANYCHECK_JWT_ISSUER", "anycheck-auth", "The iss claim of issued tokens."),
     JWT_AUDIENCE("ANYCHECK_JWT_AUDIENCE", "anycheck-api", "The aud claim of issued tokens."),
     SESSION_CACHE_SECONDS("ANYCHECK_SESSION_CACHE_SECONDS", "5",
-            "Seconds an instance trusts that a session is live before asking the database again; "
-                    + "a logout on another instance takes effect here within this time. 0 checks every request."),
+            "Seconds an instance trusts that a session or an API key is still valid before asking the database "
+                    + "again; a logout or key revocation on another instance takes effect here within this time. "
+                    + "0 checks every request."),
     MAX_BODY_BYTES("ANYCHECK_MAX_BODY_BYTES", "65536", "Largest request body accepted, in bytes."),
     ARGON2_MEMORY_KIB("ANYCHECK_ARGON2_MEMORY_KIB", "19456", "Argon2id memory per password hash, in KiB."),
     ARGON2_ITERATIONS("ANYCHECK_ARGON2_ITERATIONS", "2", "Argon2id iterations per password hash."),

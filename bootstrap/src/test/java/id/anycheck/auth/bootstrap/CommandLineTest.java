@@ -8,11 +8,14 @@ import id.anycheck.auth.persistence.Database;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -121,7 +124,7 @@ class CommandLineTest {
         Run second = run("", "migrate");
 
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out()).contains("Applied 1 migration(s)");
+        assertThat(first.out()).containsPattern("Applied [1-9][0-9]* migration\\(s\\)");
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains("Applied 0 migration(s)");
     }
@@ -150,14 +153,89 @@ class CommandLineTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().strip().lines()).hasSize(1);
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertThat(LoginHttpTest.fieldNames(json)).containsExactly("organization_id", "group_id", "admin");
+        assertThat(LoginHttpTest.fieldNames(json)).containsExactly("organization_id", "group_id", "admin", "api_key");
         assertThat(LoginHttpTest.fieldNames(json.path("admin"))).containsExactly("id", "email", "password");
+        assertThat(LoginHttpTest.fieldNames(json.path("api_key"))).containsExactly("id", "key");
+        assertThat(json.path("api_key").path("key").asText()).matches("ak_live_[0-9A-Za-z]{55}");
         assertThat(json.path("organization_id").asText()).hasSize(36);
         assertThat(json.path("group_id").asText()).hasSize(36);
         assertThat(json.path("admin").path("email").asText()).isEqualTo("Ops@Acme.example");
         String password = json.path("admin").path("password").asText();
         assertThat(password).matches("[0-9A-Za-z]{20}");
         assertCanLogIn("ops@acme.example", password);
+        assertKeyWorks(json.path("api_key").path("key").asText(), json.path("group_id").asText());
+    }
+
+    @Test
+    void issueApiKeyPrintsOneJsonObject() throws Exception {
+        JsonNode organization = provisionJson("Delta", "d@delta.example");
+
+        Run run = run("", "issue-api-key", "--org", organization.path("organization_id").asText(), "--group",
+                organization.path("group_id").asText(), "--name", "Staging server", "--environment", "test",
+                "--expires-in-days", "30", "--json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip().lines()).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(LoginHttpTest.fieldNames(json))
+                .containsExactly("id", "key", "prefix", "name", "group_id", "environment", "expires_at");
+        assertThat(json.path("key").asText()).startsWith(json.path("prefix").asText()).startsWith("ak_test_");
+        assertThat(json.path("environment").asText()).isEqualTo("test");
+        assertKeyWorks(json.path("key").asText(), organization.path("group_id").asText());
+    }
+
+    @Test
+    void issueApiKeyRejectsInvalidArguments() {
+        JsonNode organization = provisionJson("Epsilon", "e@epsilon.example");
+
+        Run run = run("", "issue-api-key", "--org", organization.path("organization_id").asText(), "--group",
+                "nope", "--name", "Staging", "--environment", "prod", "--expires-in-days", "365");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--group", "--environment", "--expires-in-days");
+    }
+
+    @Test
+    void issueApiKeyForUnknownOrganizationFails() {
+        Run run = run("", "issue-api-key", "--org", UUID.randomUUID().toString(), "--group",
+                UUID.randomUUID().toString(), "--name", "Staging", "--environment", "live");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("not found");
+    }
+
+    @Test
+    void issueApiKeyRejectsMalformedOrganizationId() {
+        Run run = run("", "issue-api-key", "--org", "acme", "--group", UUID.randomUUID().toString(), "--name",
+                "Staging", "--environment", "live");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--org");
+    }
+
+    @Test
+    void apiKeyLimitStopsFurtherIssues() {
+        JsonNode organization = provisionJson("Zeta", "z@zeta.example");
+        String organizationId = organization.path("organization_id").asText();
+
+        Run set = run("", "set-api-key-limit", "--org", organizationId, "--limit", "1");
+        Run issue = run("", "issue-api-key", "--org", organizationId, "--group",
+                organization.path("group_id").asText(), "--name", "Second", "--environment", "live");
+
+        assertThat(set.exitCode()).isZero();
+        assertThat(issue.exitCode()).isEqualTo(1);
+        assertThat(issue.err()).contains("limit of 1 active API keys");
+    }
+
+    @Test
+    void setApiKeyLimitRejectsOutOfRange() {
+        JsonNode organization = provisionJson("Eta", "h@eta.example");
+
+        Run run = run("", "set-api-key-limit", "--org", organization.path("organization_id").asText(), "--limit",
+                "-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--limit");
     }
 
     @Test
@@ -178,7 +256,8 @@ class CommandLineTest {
                 "g@gamma.example", "--admin-name", "Gina");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Provisioned organization \"Gamma\" on plan business.", "admin password");
+        assertThat(run.out()).contains("Provisioned organization \"Gamma\" on plan business.", "admin password",
+                "api key          ak_live_");
     }
 
     @Test
@@ -331,6 +410,27 @@ class CommandLineTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
                 arguments);
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode provisionJson(String name, String adminEmail) {
+        Run run = run("", "provision-org", "--name", name, "--plan", "starter", "--admin-email", adminEmail,
+                "--admin-name", "Admin", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try {
+            return new ObjectMapper().readTree(run.out());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void assertKeyWorks(String key, String groupId) {
+        try (Service service = Service.open(Settings.fromEnvironment(environment), Clock.systemUTC())) {
+            JavalinTest.test(service.httpApp(config -> config.jetty.host = TestService.LOOPBACK), (server, client) -> {
+                Http.Reply reply = new Http(client).get("/auth/me", "X-API-Key", key);
+                assertThat(reply.status()).isEqualTo(200);
+                assertThat(reply.data().path("group").path("id").asText()).isEqualTo(groupId);
+            });
+        }
     }
 
     private void assertCanLogIn(String email, String password) {

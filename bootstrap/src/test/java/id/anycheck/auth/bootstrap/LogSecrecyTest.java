@@ -29,10 +29,27 @@ class LogSecrecyTest {
                 http.logIn("nobody@acme.example", "another wrong password");
                 http.postJson("/auth/login", "{\"email\": \"x@y.z\", \"password\": \"bad json password\"");
                 http.get("/auth/me", "Authorization", bearer(accessToken + "tampered"));
+                String firstKey = service.organization.firstApiKey().plaintext().reveal();
+                String adminToken = http.logIn(TestService.ADMIN_EMAIL, TestService.ADMIN_PASSWORD).data()
+                        .path("access_token").asText();
+                http.get("/auth/me", "X-API-Key", firstKey);
+                String issuedKey = http.postJson("/api-keys", Http.json(java.util.Map.of("name", "Logged",
+                        "group_id", service.organization.defaultGroup().id().toString(), "environment", "test")),
+                        "Authorization", bearer(adminToken)).data().path("key").asText();
+                String wrongSecret = firstKey.substring(0, firstKey.length() - 3) + "zzz";
+                http.get("/auth/me", "X-API-Key", wrongSecret);
+                http.send("DELETE", "/api-keys/" + service.organization.firstApiKey().key().id(), null, null,
+                        "Authorization", bearer(adminToken));
+                http.get("/auth/me", "X-API-Key", firstKey);
                 http.post("/auth/logout", "Authorization", bearer(refreshed.path("access_token").asText()));
 
                 secrets.addAll(List.of(TestService.USER_PASSWORD, "wrong password 123", "another wrong password",
-                        "bad json password", TestService.JWT_SECRET_BASE64));
+                        "bad json password", TestService.JWT_SECRET_BASE64, TestService.ADMIN_PASSWORD));
+                // The public prefix may be logged; the secret part after it may not.
+                for (String key : List.of(firstKey, issuedKey, wrongSecret)) {
+                    secrets.add(key.substring(key.length() - 43));
+                }
+                secrets.addAll(tokenParts(adminToken));
                 secrets.addAll(tokenParts(accessToken));
                 secrets.addAll(tokenParts(refreshToken));
                 secrets.addAll(tokenParts(refreshed.path("access_token").asText()));

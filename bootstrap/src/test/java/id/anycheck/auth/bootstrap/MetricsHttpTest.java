@@ -41,7 +41,8 @@ class MetricsHttpTest {
             http.refresh(refreshToken);
             http.refresh(refreshToken);
             http.get("/auth/me", "X-API-Key", "ak_test_not-a-real-key");
-            http.get("/users/" + UUID.randomUUID());
+            http.get("/auth/me", "X-API-Key", service.organization.firstApiKey().plaintext().reveal());
+            http.get("/no-such-route/" + UUID.randomUUID());
             Metrics after = Metrics.scrape(http);
 
             assertThat(after.delta(before, "anycheck_logins_total{outcome=\"succeeded\"}")).isEqualTo(1);
@@ -49,6 +50,7 @@ class MetricsHttpTest {
             assertThat(after.delta(before, "anycheck_refreshes_total{outcome=\"succeeded\"}")).isEqualTo(1);
             assertThat(after.delta(before, "anycheck_refreshes_total{outcome=\"revoked\"}")).isEqualTo(1);
             assertThat(after.delta(before, "anycheck_api_key_verifications_total{outcome=\"rejected\"}")).isEqualTo(1);
+            assertThat(after.delta(before, "anycheck_api_key_verifications_total{outcome=\"accepted\"}")).isEqualTo(1);
             assertThat(after.delta(before, "http_server_requests_seconds_count"
                     + "{method=\"POST\",status=\"200\",uri=\"/auth/login\"}")).isEqualTo(1);
             assertThat(after.delta(before, "http_server_requests_seconds_count"
@@ -64,8 +66,11 @@ class MetricsHttpTest {
             Http http = new Http(client);
             String accessToken = http.logIn(TestService.USER_EMAIL, TestService.USER_PASSWORD)
                     .data().path("access_token").asText();
+            String apiKeyId = service.organization.firstApiKey().key().id().toString();
             http.get("/auth/me", "Authorization", Http.bearer(accessToken));
-            http.get("/users/" + service.user.user().id() + "?email=" + TestService.USER_EMAIL);
+            http.get("/auth/me", "X-API-Key", service.organization.firstApiKey().plaintext().reveal());
+            http.post("/api-keys/" + apiKeyId + "/rotate", "Authorization", Http.bearer(accessToken));
+            http.get("/no-such-route/" + service.user.user().id() + "?email=" + TestService.USER_EMAIL);
             http.logIn(TestService.ADMIN_EMAIL, "not the password");
 
             String body = http.get("/metrics").body();
@@ -75,7 +80,9 @@ class MetricsHttpTest {
             assertThat(labelSets).noneMatch(labels -> UUID_TEXT.matcher(labels).find());
             assertThat(labelSets).noneMatch(labels -> labels.contains("@"));
             assertThat(body).doesNotContain(service.user.user().id().toString(), TestService.USER_EMAIL,
-                    TestService.ADMIN_EMAIL, service.organization.organization().id().toString());
+                    TestService.ADMIN_EMAIL, service.organization.organization().id().toString(), apiKeyId,
+                    service.organization.firstApiKey().plaintext().prefix());
+            assertThat(body).contains("uri=\"/api-keys/{id}/rotate\"");
         });
     }
 

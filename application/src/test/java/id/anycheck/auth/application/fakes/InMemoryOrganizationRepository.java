@@ -1,15 +1,23 @@
 package id.anycheck.auth.application.fakes;
 
+import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.user.User;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * In-memory {@link OrganizationRepository} that stores the first group and the Admin in the
@@ -20,6 +28,9 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
 
     private final InMemoryUserRepository users;
     private final Map<OrganizationId, Organization> organizationsById = new LinkedHashMap<>();
+    private final Map<GroupId, SortedSet<String>> servicesByGroup = new HashMap<>();
+    /** Names of current and deleted groups, which stay taken like in the real adapter. */
+    private final Set<String> usedNames = new HashSet<>();
 
     public InMemoryOrganizationRepository(InMemoryUserRepository users) {
         this.users = users;
@@ -48,6 +59,13 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
         organizationsById.put(organization.id(), organization);
     }
 
+    /** Replaces a stored organization, for tests that deactivate one. */
+    public synchronized void replace(Organization organization) {
+        if (organizationsById.replace(organization.id(), organization) == null) {
+            throw new IllegalStateException("organization " + organization.id() + " is not stored");
+        }
+    }
+
     @Override
     public synchronized Optional<Organization> findById(OrganizationId id) {
         return Optional.ofNullable(organizationsById.get(id));
@@ -72,5 +90,73 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
 
     public synchronized int count() {
         return organizationsById.size();
+    }
+
+    @Override
+    public synchronized boolean update(Organization organization) {
+        if (!organizationsById.containsKey(organization.id())) {
+            return false;
+        }
+        organizationsById.put(organization.id(), organization);
+        return true;
+    }
+
+    @Override
+    public Optional<Group> findGroup(OrganizationId organizationId, GroupId groupId) {
+        return users.findGroup(groupId).filter(group -> group.organizationId().equals(organizationId));
+    }
+
+    @Override
+    public synchronized void addGroup(Group group, Set<String> services) {
+        requireNameFree(group.organizationId(), group.name());
+        users.addGroup(group);
+        usedNames.add(nameKey(group.organizationId(), group.name()));
+        servicesByGroup.put(group.id(), new TreeSet<>(services));
+    }
+
+    @Override
+    public synchronized boolean renameGroup(OrganizationId organizationId, GroupId groupId, String name) {
+        Optional<Group> group = findGroup(organizationId, groupId);
+        if (group.isEmpty()) {
+            return false;
+        }
+        if (!group.get().name().equals(name)) {
+            requireNameFree(organizationId, name);
+        }
+        users.replaceGroup(new Group(groupId, organizationId, name, group.get().createdAt()));
+        usedNames.add(nameKey(organizationId, name));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean deleteGroup(OrganizationId organizationId, GroupId groupId, Instant now) {
+        if (findGroup(organizationId, groupId).isEmpty()) {
+            return false;
+        }
+        users.removeGroup(groupId);
+        return true;
+    }
+
+    @Override
+    public synchronized Set<String> servicesOf(GroupId groupId) {
+        return Set.copyOf(servicesByGroup.getOrDefault(groupId, new TreeSet<>()));
+    }
+
+    @Override
+    public synchronized void setServices(GroupId groupId, Set<String> services) {
+        servicesByGroup.put(groupId, new TreeSet<>(services));
+    }
+
+    private void requireNameFree(OrganizationId organizationId, String name) {
+        boolean taken = usedNames.contains(nameKey(organizationId, name))
+                || users.groupsOf(organizationId).stream().anyMatch(group -> group.name().equals(name));
+        if (taken) {
+            throw new ConflictException("A group named \"" + name + "\" exists or existed in this organization;"
+                    + " choose another name.");
+        }
+    }
+
+    private static String nameKey(OrganizationId organizationId, String name) {
+        return organizationId + "/" + name;
     }
 }

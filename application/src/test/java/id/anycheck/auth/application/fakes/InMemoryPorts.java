@@ -25,6 +25,8 @@ public final class InMemoryPorts {
     private final InMemorySessionRepository sessions = new InMemorySessionRepository(users, organizations);
     private final FakePasswordHasher passwordHasher = new FakePasswordHasher();
     private final FakeTokenService tokenService = new FakeTokenService(clock);
+    private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository();
+    private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -99,6 +101,14 @@ public final class InMemoryPorts {
 
     public FakeTokenService tokenService() {
         return tokenService;
+    }
+
+    public InMemoryApiKeyRepository apiKeys() {
+        return apiKeys;
+    }
+
+    public InMemoryAuditLog auditLog() {
+        return auditLog;
     }
 
     public SecureRandom random() {

@@ -8,6 +8,7 @@ import id.anycheck.auth.domain.session.SessionId;
 import id.anycheck.auth.domain.user.User;
 import id.anycheck.auth.domain.user.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,19 @@ public final class InMemorySessionRepository implements SessionRepository {
         session.revokedAt = now;
         session.revocationReason = reason;
         return true;
+    }
+
+    @Override
+    public synchronized List<SessionId> revokeAllOf(UserId userId, RevocationReason reason, Instant now) {
+        List<SessionId> revoked = new ArrayList<>();
+        for (StoredSession session : sessionsById.values()) {
+            if (session.started.userId().equals(userId) && session.revokedAt == null) {
+                session.revokedAt = now;
+                session.revocationReason = reason;
+                revoked.add(session.started.id());
+            }
+        }
+        return revoked;
     }
 
     @Override

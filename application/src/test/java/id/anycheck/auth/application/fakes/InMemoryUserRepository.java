@@ -15,8 +15,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * In-memory {@link UserRepository}. It also stores the groups, because {@link #groupRolesOf}
@@ -77,6 +79,77 @@ public final class InMemoryUserRepository implements UserRepository {
                 .sorted(Comparator.comparing((GroupRole groupRole) -> groupRole.group().name())
                         .thenComparing(groupRole -> groupRole.group().id().value()))
                 .toList();
+    }
+
+    @Override
+    public synchronized List<User> list(OrganizationId organizationId, Optional<Set<GroupId>> memberOf,
+            Optional<Cursor> after, int limit) {
+        return usersById.values().stream()
+                .filter(user -> user.organizationId().equals(organizationId))
+                .filter(user -> memberOf.isEmpty() || membershipsByUser.getOrDefault(user.id(), List.of()).stream()
+                        .anyMatch(membership -> memberOf.get().contains(membership.groupId())))
+                .filter(user -> after.isEmpty() || isAfter(user, after.get()))
+                .sorted(Comparator.comparing(User::createdAt).thenComparing(user -> user.id().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    private static boolean isAfter(User user, Cursor cursor) {
+        int byTime = user.createdAt().compareTo(cursor.createdAt());
+        return byTime > 0 || (byTime == 0 && user.id().value().compareTo(cursor.id().value()) > 0);
+    }
+
+    @Override
+    public synchronized AccountUpdate updateAccount(OrganizationId organizationId, UserId id, Optional<String> name,
+            Optional<Boolean> active, Optional<Boolean> admin) {
+        User user = usersById.get(id);
+        if (user == null || !user.organizationId().equals(organizationId)) {
+            return AccountUpdate.NOT_FOUND;
+        }
+        boolean activeAdminNow = user.admin() && user.active();
+        boolean activeAdminAfter = admin.orElse(user.admin()) && active.orElse(user.active());
+        long otherActiveAdmins = usersById.values().stream()
+                .filter(other -> other.organizationId().equals(organizationId) && !other.id().equals(id))
+                .filter(other -> other.admin() && other.active())
+                .count();
+        if (activeAdminNow && !activeAdminAfter && otherActiveAdmins == 0) {
+            return AccountUpdate.LAST_ADMIN;
+        }
+        usersById.put(id, new User(user.id(), user.organizationId(), user.email(), name.orElse(user.name()),
+                user.passwordHash(), admin.orElse(user.admin()), active.orElse(user.active()), user.createdAt()));
+        return AccountUpdate.UPDATED;
+    }
+
+    @Override
+    public synchronized void putMembership(Membership membership) {
+        if (!groupsById.containsKey(membership.groupId())) {
+            throw new IllegalArgumentException("group " + membership.groupId() + " not found");
+        }
+        List<Membership> memberships = new ArrayList<>(membershipsByUser.getOrDefault(membership.userId(), List.of()));
+        memberships.removeIf(existing -> existing.groupId().equals(membership.groupId()));
+        memberships.add(membership);
+        membershipsByUser.put(membership.userId(), memberships);
+    }
+
+    @Override
+    public synchronized boolean removeMembership(UserId userId, GroupId groupId) {
+        List<Membership> memberships = new ArrayList<>(membershipsByUser.getOrDefault(userId, List.of()));
+        boolean removed = memberships.removeIf(existing -> existing.groupId().equals(groupId));
+        membershipsByUser.put(userId, memberships);
+        return removed;
+    }
+
+    /** Removes a group and every membership in it, for {@link InMemoryOrganizationRepository#deleteGroup}. */
+    synchronized void removeGroup(GroupId groupId) {
+        groupsById.remove(groupId);
+        membershipsByUser.replaceAll((userId, memberships) -> memberships.stream()
+                .filter(membership -> !membership.groupId().equals(groupId))
+                .toList());
+    }
+
+    /** Replaces a stored group, for a rename. */
+    synchronized void replaceGroup(Group group) {
+        groupsById.put(group.id(), group);
     }
 
     /** Stores a group so that memberships can name it. */

@@ -11,5 +11,7 @@ public enum AuthenticationFailure {
     /** A token that is malformed, wrongly signed, or not meant for this use. */
     TOKEN_INVALID,
     /** A token of a session that was logged out or revoked. */
-    TOKEN_REVOKED
+    TOKEN_REVOKED,
+    /** An API key that is malformed, unknown, revoked, expired, or of an inactive organization. */
+    INVALID_API_KEY
 }

@@ -4,7 +4,9 @@ import id.anycheck.auth.domain.session.NewSession;
 import id.anycheck.auth.domain.session.RevocationReason;
 import id.anycheck.auth.domain.session.SessionId;
 import id.anycheck.auth.domain.user.User;
+import id.anycheck.auth.domain.user.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,4 +33,7 @@ public interface SessionRepository {
 
     /** Returns whether the session exists, is not revoked, and its user and organization are active. */
     boolean isActive(SessionId id);
+
+    /** Revokes every live session of the user at once and returns their ids. */
+    List<SessionId> revokeAllOf(UserId userId, RevocationReason reason, Instant now);
 }

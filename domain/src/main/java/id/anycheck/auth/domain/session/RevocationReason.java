@@ -4,5 +4,7 @@ package id.anycheck.auth.domain.session;
 public enum RevocationReason {
     LOGOUT,
     /** A spent refresh token was presented again, so the token may have been stolen. */
-    REFRESH_TOKEN_REUSE
+    REFRESH_TOKEN_REUSE,
+    /** The user was deactivated, which ends all their sessions at once. */
+    USER_DEACTIVATED
 }

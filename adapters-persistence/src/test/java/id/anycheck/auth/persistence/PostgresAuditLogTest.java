@@ -1,0 +1,9 @@
+package id.anycheck.auth.persistence;
+
+class PostgresAuditLogTest extends AuditLogContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

@@ -1,0 +1,9 @@
+package id.anycheck.auth.persistence;
+
+class PostgresVerificationRepositoryTest extends VerificationRepositoryContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

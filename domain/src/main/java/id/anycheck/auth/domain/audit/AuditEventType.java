@@ -1,0 +1,26 @@
+package id.anycheck.auth.domain.audit;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Kind of a recorded event. The external names are stored and shown to Admins: add, never rename. */
+public enum AuditEventType {
+    API_KEY_ISSUED,
+    API_KEY_ROTATED,
+    API_KEY_REVOKED,
+    /** A presented API key was refused: malformed, unknown, revoked, expired or of an inactive organization. */
+    API_KEY_REJECTED;
+
+    /** Returns the dotted lower-case name, such as {@code api_key.issued}. */
+    public String externalName() {
+        String lower = name().toLowerCase(Locale.ROOT);
+        int lastUnderscore = lower.lastIndexOf('_');
+        return lower.substring(0, lastUnderscore) + "." + lower.substring(lastUnderscore + 1);
+    }
+
+    /** Returns the type with this external name, or empty for an unknown one. */
+    public static Optional<AuditEventType> byExternalName(String name) {
+        return Arrays.stream(values()).filter(type -> type.externalName().equals(name)).findFirst();
+    }
+}
