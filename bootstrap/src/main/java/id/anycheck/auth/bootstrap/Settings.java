@@ -11,8 +11,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -202,15 +202,21 @@ record Settings(
                     metricsToken(),
                     Duration.ofSeconds(integer(Variable.SHUTDOWN_TIMEOUT_SECONDS, 1, 3600)),
                     loggerLevels(),
-                    ENTRA_VARIABLES.stream().allMatch(key -> {
-                        String value = environment.get(key);
-                        return value != null && !value.isBlank();
-                    }));
+                    singleSignOnConfigured());
+        }
+
+        private boolean singleSignOnConfigured() {
+            return ENTRA_VARIABLES.stream().allMatch(key -> {
+                String value = environment.get(key);
+                return value != null && !value.isBlank();
+            });
         }
 
         private Optional<String> metricsToken() {
             String token = raw(Variable.METRICS_TOKEN);
-            if (token != null && (token.length() < MIN_METRICS_TOKEN_LENGTH || token.chars().anyMatch(Character::isWhitespace))) {
+            boolean usable = token == null
+                    || token.length() >= MIN_METRICS_TOKEN_LENGTH && token.chars().noneMatch(Character::isWhitespace);
+            if (!usable) {
                 // The value is not repeated: it is a secret, even when unusable.
                 throw new ConfigurationException(Variable.METRICS_TOKEN, "must be at least " + MIN_METRICS_TOKEN_LENGTH
                         + " characters without spaces; generate one with: openssl rand -hex 32");
