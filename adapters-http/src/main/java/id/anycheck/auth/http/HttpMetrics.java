@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -58,6 +59,12 @@ public final class HttpMetrics {
     private final Map<String, Counter> refreshes;
     private final Map<String, Counter> apiKeyVerifications;
     private final Map<String, Counter> rateLimitRejections;
+    /** Timers by label values, so that a request costs one map lookup rather than a registration. */
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    /** Label values of one latency series. */
+    private record Series(String route, String method, int status) {
+    }
 
     /**
      * @param bearerToken when present, {@code GET /metrics} needs {@code Authorization: Bearer}
@@ -84,17 +91,20 @@ public final class HttpMetrics {
         String route = matched == null ? UNMATCHED_ROUTE : matched.path;
         String method = ctx.method().name().toUpperCase(Locale.ROOT);
         int status = ctx.statusCode();
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by route template, method and status.")
-                .tags(Tags.of("uri", route,
-                        "method", STANDARD_METHODS.contains(method) ? method : "OTHER",
-                        "status", String.valueOf(status)))
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry)
-                .record(Duration.ofNanos((long) (milliseconds * 1_000_000.0)));
+        Series series = new Series(route, STANDARD_METHODS.contains(method) ? method : "OTHER", status);
+        timers.computeIfAbsent(series, this::timer).record(Duration.ofNanos((long) (milliseconds * 1_000_000.0)));
 
         ErrorCode error = ctx.attribute(Envelope.ERROR_CODE);
         countOutcome(ctx, route, method, status, error);
+    }
+
+    private Timer timer(Series series) {
+        return Timer.builder("http.server.requests")
+                .description("HTTP requests by route template, method and status.")
+                .tags(Tags.of("uri", series.route(), "method", series.method(),
+                        "status", String.valueOf(series.status())))
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry);
     }
 
     /** Increments the outcome counters that apply; other failures, such as 400 or 503, count nowhere. */
