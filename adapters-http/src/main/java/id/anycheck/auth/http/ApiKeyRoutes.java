@@ -6,7 +6,6 @@ import id.anycheck.auth.application.apikey.IssueApiKeyCommand;
 import id.anycheck.auth.application.apikey.IssuedApiKey;
 import id.anycheck.auth.domain.apikey.ApiKey;
 import id.anycheck.auth.domain.apikey.ApiKeyId;
-import id.anycheck.auth.domain.error.NotFoundException;
 import id.anycheck.auth.domain.port.ApiKeyRepository;
 import id.anycheck.auth.domain.principal.Principal;
 import io.javalin.http.Context;
@@ -139,16 +138,10 @@ final class ApiKeyRoutes {
     }
 
     private static Caller caller(Context ctx) {
-        // TODO: take the client address through the trusted-proxy rules once they exist.
-        return Caller.of(AuthenticationFilter.principal(ctx), ctx.ip());
+        return Callers.of(ctx);
     }
 
-    /** Parses the {@code {id}} path parameter; a value that is no id names no key, so it is 404. */
     private static ApiKeyId keyId(Context ctx) {
-        try {
-            return ApiKeyId.parse(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("API key not found.");
-        }
+        return PathIds.parse(ctx, "id", ApiKeyId::new, "API key");
     }
 }

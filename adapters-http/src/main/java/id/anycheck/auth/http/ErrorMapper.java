@@ -1,5 +1,6 @@
 package id.anycheck.auth.http;
 
+import id.anycheck.auth.application.verification.ServiceNotEnabledException;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
@@ -60,6 +61,10 @@ final class ErrorMapper {
 
     void notFound(NotFoundException e, Context ctx) {
         Envelope.failure(ctx, ErrorCode.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    void serviceNotEnabled(ServiceNotEnabledException e, Context ctx) {
+        Envelope.failure(ctx, ErrorCode.SERVICE_NOT_ENABLED, e.getMessage(), List.of());
     }
 
     void conflict(ConflictException e, Context ctx) {

@@ -1,0 +1,88 @@
+package id.anycheck.auth.http;
+
+import id.anycheck.auth.application.access.GroupAdministration;
+import id.anycheck.auth.domain.organization.GroupId;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Handlers of {@code /groups} and {@code /groups/{id}/services}. */
+final class GroupRoutes {
+
+    record GroupResponse(String id, String name, List<String> services, String createdAt) {
+
+        static GroupResponse of(GroupAdministration.GroupView view) {
+            return new GroupResponse(view.group().id().toString(), view.group().name(),
+                    List.copyOf(view.services()), Timestamps.format(view.group().createdAt()));
+        }
+    }
+
+    record GroupPage(List<GroupResponse> items, String nextCursor) {
+    }
+
+    record ServicesResponse(List<String> services) {
+
+        static ServicesResponse of(Set<String> services) {
+            return new ServicesResponse(List.copyOf(services));
+        }
+    }
+
+    private final GroupAdministration groups;
+    private final long maxBodyBytes;
+
+    GroupRoutes(UseCases useCases, HttpSettings settings) {
+        this.groups = useCases.groupAdministration();
+        this.maxBodyBytes = settings.maxBodyBytes();
+    }
+
+    /** Lists every visible group on one page: an organization has few enough groups. */
+    void list(Context ctx) {
+        List<GroupResponse> items = groups.list(Callers.of(ctx)).stream().map(GroupResponse::of).toList();
+        Envelope.success(ctx, 200, new GroupPage(items, null));
+    }
+
+    void create(Context ctx) {
+        JsonBody body = JsonBody.read(ctx, maxBodyBytes);
+        String name = body.requiredString("name");
+        Optional<List<String>> services = body.optionalStringList("services");
+        body.validate();
+
+        Envelope.success(ctx, 201, GroupResponse.of(groups.create(Callers.of(ctx), name, services)));
+    }
+
+    void show(Context ctx) {
+        Envelope.success(ctx, 200, GroupResponse.of(groups.show(Callers.of(ctx), groupId(ctx))));
+    }
+
+    void update(Context ctx) {
+        GroupId groupId = groupId(ctx);
+        JsonBody body = JsonBody.read(ctx, maxBodyBytes);
+        Optional<String> name = body.optionalString("name");
+        body.validate();
+
+        Envelope.success(ctx, 200, GroupResponse.of(groups.update(Callers.of(ctx), groupId, name)));
+    }
+
+    void delete(Context ctx) {
+        groups.delete(Callers.of(ctx), groupId(ctx));
+        Envelope.noContent(ctx);
+    }
+
+    void services(Context ctx) {
+        Envelope.success(ctx, 200, ServicesResponse.of(groups.services(Callers.of(ctx), groupId(ctx))));
+    }
+
+    void setServices(Context ctx) {
+        GroupId groupId = groupId(ctx);
+        JsonBody body = JsonBody.read(ctx, maxBodyBytes);
+        List<String> services = body.requiredStringList("services");
+        body.validate();
+
+        Envelope.success(ctx, 200, ServicesResponse.of(groups.setServices(Callers.of(ctx), groupId, services)));
+    }
+
+    private static GroupId groupId(Context ctx) {
+        return PathIds.parse(ctx, "id", GroupId::new, "Group");
+    }
+}

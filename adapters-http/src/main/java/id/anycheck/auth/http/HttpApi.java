@@ -1,5 +1,6 @@
 package id.anycheck.auth.http;
 
+import id.anycheck.auth.application.verification.ServiceNotEnabledException;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
@@ -33,6 +34,10 @@ public final class HttpApi {
             Consumer<JavalinConfig> server) {
         AuthRoutes auth = new AuthRoutes(useCases, settings);
         ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases, settings, clock);
+        OrganizationRoutes organizations = new OrganizationRoutes(useCases, settings);
+        GroupRoutes groups = new GroupRoutes(useCases, settings);
+        UserRoutes users = new UserRoutes(useCases, settings);
+        VerificationRoutes verifications = new VerificationRoutes(useCases, settings);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
         AuthenticationFilter authentication = new AuthenticationFilter(
                 useCases.authenticateAccessToken(), useCases.authenticateApiKey());
@@ -57,6 +62,25 @@ public final class HttpApi {
             config.routes.post("/api-keys", apiKeys::issue, Access.AUTHENTICATED);
             config.routes.post("/api-keys/{id}/rotate", apiKeys::rotate, Access.AUTHENTICATED);
             config.routes.delete("/api-keys/{id}", apiKeys::revoke, Access.AUTHENTICATED);
+            config.routes.get("/organizations/current", organizations::show, Access.AUTHENTICATED);
+            config.routes.patch("/organizations/current", organizations::update, Access.AUTHENTICATED);
+            config.routes.get("/groups", groups::list, Access.AUTHENTICATED);
+            config.routes.post("/groups", groups::create, Access.AUTHENTICATED);
+            config.routes.get("/groups/{id}", groups::show, Access.AUTHENTICATED);
+            config.routes.patch("/groups/{id}", groups::update, Access.AUTHENTICATED);
+            config.routes.delete("/groups/{id}", groups::delete, Access.AUTHENTICATED);
+            config.routes.get("/groups/{id}/services", groups::services, Access.AUTHENTICATED);
+            config.routes.put("/groups/{id}/services", groups::setServices, Access.AUTHENTICATED);
+            config.routes.get("/users", users::list, Access.AUTHENTICATED);
+            config.routes.post("/users", users::create, Access.AUTHENTICATED);
+            config.routes.get("/users/{id}", users::show, Access.AUTHENTICATED);
+            config.routes.patch("/users/{id}", users::update, Access.AUTHENTICATED);
+            config.routes.delete("/users/{id}", users::deactivate, Access.AUTHENTICATED);
+            config.routes.put("/users/{id}/memberships/{groupId}", users::setMembership, Access.AUTHENTICATED);
+            config.routes.delete("/users/{id}/memberships/{groupId}", users::removeMembership, Access.AUTHENTICATED);
+            config.routes.post("/verifications", verifications::create, Access.AUTHENTICATED);
+            config.routes.get("/verifications", verifications::list, Access.AUTHENTICATED);
+            config.routes.get("/verifications/{id}", verifications::show, Access.AUTHENTICATED);
             config.routes.get("/health", health::live, Access.PUBLIC);
             config.routes.get("/health/ready", health::ready, Access.PUBLIC);
             // Javalin serves HEAD on GET routes without their roles or headers, so HEAD is declared.
@@ -71,6 +95,7 @@ public final class HttpApi {
             config.routes.exception(AuthenticationException.class, errors::authentication);
             config.routes.exception(ForbiddenException.class, errors::forbidden);
             config.routes.exception(NotFoundException.class, errors::notFound);
+            config.routes.exception(ServiceNotEnabledException.class, errors::serviceNotEnabled);
             config.routes.exception(ConflictException.class, errors::conflict);
             config.routes.exception(StorageUnavailableException.class, errors::storageUnavailable);
             config.routes.exception(HttpResponseException.class, errors::javalinResponse);

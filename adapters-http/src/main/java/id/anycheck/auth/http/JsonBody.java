@@ -124,6 +124,71 @@ final class JsonBody {
         return Optional.of(value.textValue());
     }
 
+    /** Returns the value of an optional true/false field, or empty when absent or null, or after recording a problem. */
+    Optional<Boolean> optionalBoolean(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            problems.add(new FieldProblem(field, "must be true or false"));
+            return Optional.empty();
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /** Returns an optional list of strings, or empty when absent or null, or after recording a problem. */
+    Optional<List<String>> optionalStringList(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        List<String> strings = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(element -> strings.add(element.isTextual() ? element.textValue() : null));
+        }
+        if (!value.isArray() || strings.contains(null)) {
+            problems.add(new FieldProblem(field, "must be a list of strings"));
+            return Optional.empty();
+        }
+        return Optional.of(strings);
+    }
+
+    /** Returns a required list of strings, or null after recording a problem. */
+    List<String> requiredStringList(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            problems.add(new FieldProblem(field, "is required"));
+            return null;
+        }
+        return optionalStringList(field).orElse(null);
+    }
+
+    /** Returns a required JSON object field, or null after recording a problem. */
+    JsonNode requiredObject(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            problems.add(new FieldProblem(field, "is required"));
+            return null;
+        }
+        if (!value.isObject()) {
+            problems.add(new FieldProblem(field, "must be a JSON object"));
+            return null;
+        }
+        return value;
+    }
+
+    /** Returns the raw value of an optional field, or empty when absent or null. */
+    Optional<JsonNode> optionalNode(String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Records a problem found by the caller, such as an invalid element of a list. */
+    void addProblem(String field, String problem) {
+        problems.add(new FieldProblem(field, problem));
+    }
+
     /** @throws ApiException VALIDATION_ERROR naming every field problem recorded so far */
     void validate() {
         if (!problems.isEmpty()) {

@@ -6,12 +6,16 @@ import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogOut;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.access.GroupAdministration;
+import id.anycheck.auth.application.access.OrganizationSettings;
+import id.anycheck.auth.application.access.UserAdministration;
 import id.anycheck.auth.application.apikey.AuthenticateApiKey;
 import id.anycheck.auth.application.apikey.IssueApiKey;
 import id.anycheck.auth.application.apikey.ListApiKeys;
 import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.verification.Verifications;
 import java.util.Objects;
 
 /** The use cases the HTTP adapter calls. */
@@ -27,7 +31,11 @@ public record UseCases(
         IssueApiKey issueApiKey,
         RotateApiKey rotateApiKey,
         RevokeApiKey revokeApiKey,
-        ListApiKeys listApiKeys) {
+        ListApiKeys listApiKeys,
+        OrganizationSettings organizationSettings,
+        GroupAdministration groupAdministration,
+        UserAdministration userAdministration,
+        Verifications verifications) {
 
     public UseCases {
         Objects.requireNonNull(logIn, "logIn");
@@ -42,5 +50,9 @@ public record UseCases(
         Objects.requireNonNull(rotateApiKey, "rotateApiKey");
         Objects.requireNonNull(revokeApiKey, "revokeApiKey");
         Objects.requireNonNull(listApiKeys, "listApiKeys");
+        Objects.requireNonNull(organizationSettings, "organizationSettings");
+        Objects.requireNonNull(groupAdministration, "groupAdministration");
+        Objects.requireNonNull(userAdministration, "userAdministration");
+        Objects.requireNonNull(verifications, "verifications");
     }
 }

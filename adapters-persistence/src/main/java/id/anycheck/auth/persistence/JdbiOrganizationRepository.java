@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -169,7 +170,7 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
                 .createQuery("SELECT service FROM group_services WHERE group_id = :id ORDER BY service")
                 .bind("id", groupId.value())
                 .mapTo(String.class)
-                .collectIntoSet()));
+                .collect(Collectors.toCollection(TreeSet::new))));
     }
 
     @Override

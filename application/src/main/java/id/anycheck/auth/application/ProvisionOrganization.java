@@ -5,6 +5,7 @@ import id.anycheck.auth.application.apikey.IssueApiKeyCommand;
 import id.anycheck.auth.application.apikey.IssuedApiKey;
 import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
 import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.Organization;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Use case: the operator sets up a customer after a signed contract, creating the organization
- * with its plan, a default group, the organization's Admin and a first live API key in that group.
+ * with its plan, a default group with every verification service, the organization's Admin and a
+ * first live API key in that group.
  * Thread-safe.
  */
 public final class ProvisionOrganization {
@@ -37,6 +39,7 @@ public final class ProvisionOrganization {
     private final PasswordHasher passwordHasher;
     private final PasswordGenerator passwordGenerator;
     private final IssueApiKey issueApiKey;
+    private final ServiceCatalogue catalogue;
     private final Clock clock;
 
     public ProvisionOrganization(
@@ -44,11 +47,13 @@ public final class ProvisionOrganization {
             PasswordHasher passwordHasher,
             PasswordGenerator passwordGenerator,
             IssueApiKey issueApiKey,
+            ServiceCatalogue catalogue,
             Clock clock) {
         this.organizations = organizations;
         this.passwordHasher = passwordHasher;
         this.passwordGenerator = passwordGenerator;
         this.issueApiKey = issueApiKey;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -71,6 +76,7 @@ public final class ProvisionOrganization {
                 Optional.of(passwordHasher.hash(password)), true, true, now);
 
         organizations.add(organization, defaultGroup, adminUser);
+        organizations.setServices(defaultGroup.id(), catalogue.services());
 
         // NOTE: the key is stored in a second transaction. Should it fail, the organization exists
         // without a key, and the operator issues one with issue-api-key.

@@ -16,6 +16,7 @@ import id.anycheck.auth.domain.user.User;
 import id.anycheck.auth.application.apikey.IssueApiKey;
 import id.anycheck.auth.domain.apikey.ApiKey;
 import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
+import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,8 @@ class ProvisionOrganizationTest {
             new Administrators(ports.users()), new AuditTrail(ports.auditLog(), ports.clock()), ports.random(),
             ports.clock());
     private final ProvisionOrganization provisionOrganization = new ProvisionOrganization(ports.organizations(),
-            ports.passwordHasher(), new PasswordGenerator(ports.random()), issueApiKey, ports.clock());
+            ports.passwordHasher(), new PasswordGenerator(ports.random()), issueApiKey,
+            new ServiceCatalogue(ServiceCatalogue.DEFAULT_SERVICES), ports.clock());
 
     @Test
     void provisionIssuesFirstLiveKeyInDefaultGroup() {

@@ -12,6 +12,10 @@ import id.anycheck.auth.application.PasswordGenerator;
 import id.anycheck.auth.application.ProvisionOrganization;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.access.Actors;
+import id.anycheck.auth.application.access.GroupAdministration;
+import id.anycheck.auth.application.access.OrganizationSettings;
+import id.anycheck.auth.application.access.UserAdministration;
 import id.anycheck.auth.application.apikey.ApiKeyCache;
 import id.anycheck.auth.application.apikey.AuthenticateApiKey;
 import id.anycheck.auth.application.apikey.IssueApiKey;
@@ -20,6 +24,8 @@ import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.SetApiKeyLimit;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.verification.Verifications;
+import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import id.anycheck.auth.http.HttpApi;
 import id.anycheck.auth.http.HttpMetrics;
 import id.anycheck.auth.http.UseCases;
@@ -32,6 +38,7 @@ import id.anycheck.auth.persistence.JdbiAuditLog;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import id.anycheck.auth.persistence.JdbiSessionRepository;
 import id.anycheck.auth.persistence.JdbiUserRepository;
+import id.anycheck.auth.persistence.JdbiVerificationRepository;
 import id.anycheck.auth.persistence.StoredSigningKey;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import id.anycheck.auth.persistence.password.Argon2idPasswordHasher;
@@ -105,6 +112,9 @@ final class Service implements AutoCloseable {
         var apiKeyCache = new ApiKeyCache(
                 apiKeys, organizations, settings.sessionCacheTime(), API_KEY_CACHE_ENTRIES, clock);
         var issueApiKey = new IssueApiKey(apiKeys, organizations, administrators, auditTrail, random, clock);
+        var actors = new Actors(users);
+        var createUser = new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock);
+        ServiceCatalogue catalogue = settings.serviceCatalogue();
 
         Argon2Parameters argon2 = settings.argon2();
         if (argon2.memoryKiB() < Argon2Parameters.OWASP.memoryKiB()
@@ -125,10 +135,17 @@ final class Service implements AutoCloseable {
                 issueApiKey,
                 new RotateApiKey(apiKeys, apiKeyCache, administrators, auditTrail, random, clock),
                 new RevokeApiKey(apiKeys, apiKeyCache, administrators, auditTrail, clock),
-                new ListApiKeys(apiKeys, administrators));
+                new ListApiKeys(apiKeys, administrators),
+                new OrganizationSettings(organizations, apiKeys, actors, auditTrail),
+                new GroupAdministration(organizations, catalogue, actors, apiKeyCache, auditTrail, clock),
+                new UserAdministration(users, organizations, sessions, activeSessions, createUser, actors, auditTrail,
+                        clock),
+                new Verifications(new JdbiVerificationRepository(database.jdbi()), organizations, catalogue, actors,
+                        auditTrail, clock));
         return new Service(settings, database, useCases,
-                new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, clock),
-                new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock), clock);
+                new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, catalogue,
+                        clock),
+                createUser, clock);
     }
 
     private static List<SigningKey> signingKeys(Settings settings, Database database, SecureRandom random, Clock clock) {

@@ -2,6 +2,7 @@ package id.anycheck.auth.bootstrap;
 
 import id.anycheck.auth.http.HttpSettings;
 import id.anycheck.auth.http.jwt.SigningKey;
+import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import id.anycheck.auth.persistence.DatabaseSettings;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,7 @@ record Settings(
         HttpSettings http,
         Argon2Parameters argon2,
         int hashConcurrency,
+        ServiceCatalogue serviceCatalogue,
         OperationsSettings operations) {
 
     /** @throws ConfigurationException naming the first variable with an unusable value */
@@ -53,6 +56,7 @@ record Settings(
                 new HttpSettings(reader.integer(Variable.MAX_BODY_BYTES, 1024, 16 * 1024 * 1024)),
                 reader.argon2(),
                 reader.hashConcurrency(),
+                reader.serviceCatalogue(),
                 reader.operations());
     }
 
@@ -61,13 +65,13 @@ record Settings(
         DatabaseSettings other = new DatabaseSettings(
                 url, database.user(), database.password(), database.poolSize(), database.connectionTimeout());
         return new Settings(host, port, other, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, operations);
+                hashConcurrency, serviceCatalogue, operations);
     }
 
     /** Returns these settings with another listening address, keeping every other value. */
     Settings withHost(String otherHost) {
         return new Settings(otherHost, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, operations);
+                hashConcurrency, serviceCatalogue, operations);
     }
 
     private static final class Reader {
@@ -109,6 +113,17 @@ record Settings(
             throw new ConfigurationException(Variable.HOST, "is '" + host
                     + "', which is not an address of this machine; use for example 0.0.0.0"
                     + " (every interface) or 127.0.0.1 (this machine only)");
+        }
+
+        ServiceCatalogue serviceCatalogue() {
+            String value = text(Variable.VERIFICATION_SERVICES);
+            List<String> services = Arrays.stream(value.split(",")).map(String::strip).toList();
+            try {
+                return new ServiceCatalogue(services);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(Variable.VERIFICATION_SERVICES, "is '" + value + "': "
+                        + e.getMessage() + "; give a comma-separated list such as identity_check,face_match");
+            }
         }
 
         int integer(Variable variable, int min, int max) {

@@ -24,6 +24,8 @@ enum Variable {
     ARGON2_PARALLELISM("ANYCHECK_ARGON2_PARALLELISM", "1", "Argon2id lanes per password hash."),
     HASH_CONCURRENCY("ANYCHECK_HASH_CONCURRENCY", "(number of cores)",
             "Password hashes computed at once; further logins wait their turn."),
+    VERIFICATION_SERVICES("ANYCHECK_VERIFICATION_SERVICES", "identity_check,face_match,liveness,document_ocr",
+            "Comma-separated verification services offered; new groups enable all of them."),
     LOG_LEVEL("ANYCHECK_LOG_LEVEL", "INFO", "Level of the service's logs: ERROR, WARN, INFO, DEBUG or TRACE."),
     LOG_LEVELS("ANYCHECK_LOG_LEVELS", "",
             "Levels of single loggers, overriding ANYCHECK_LOG_LEVEL: a comma-separated list of LOGGER=LEVEL, "

@@ -302,7 +302,13 @@ class ApiKeyHttpTest {
                     "{\"grace_period_hours\": 169}", "Authorization", bearer(token));
 
             assertThat(first.status()).isEqualTo(201);
-            JsonNode old = http.get("/api-keys", "Authorization", bearer(token)).data().path("items").get(0);
+            JsonNode old = null;
+            for (JsonNode item : http.get("/api-keys", "Authorization", bearer(token)).data().path("items")) {
+                if (item.path("id").asText().equals(keyId)) {
+                    old = item;
+                }
+            }
+            assertThat(old).isNotNull();
             assertThat(old.path("status").asText()).isEqualTo("rotated");
             assertThat(old.path("expires_at").asText()).isEqualTo("2026-12-05T10:00:00Z");
             assertThat(second.status()).isEqualTo(409);

@@ -39,7 +39,8 @@ class CommandLineTest {
         assertThat(run.out()).contains("serve", "demo", "migrate", "provision-org");
         for (Variable variable : Variable.values()) {
             String shownDefault = variable.defaultValue().isEmpty() ? "(empty)" : variable.defaultValue();
-            assertThat(run.out()).containsPattern(Pattern.quote(variable.key()) + " +default " + Pattern.quote(shownDefault));
+            assertThat(run.out())
+                    .containsPattern(Pattern.quote(variable.key()) + "\\s+default " + Pattern.quote(shownDefault));
         }
     }
 

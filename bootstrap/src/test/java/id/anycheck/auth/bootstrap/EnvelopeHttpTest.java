@@ -22,7 +22,7 @@ class EnvelopeHttpTest {
     void unknownRouteIsNotFound() {
         JavalinTest.test(service.app(), (server, client) -> {
             Http http = new Http(client);
-            for (String path : List.of("/", "/nope", "/auth", "/auth/login/extra", "/verifications")) {
+            for (String path : List.of("/", "/nope", "/auth", "/auth/login/extra", "/organizations")) {
                 Http.Reply reply = http.get(path);
 
                 assertThat(reply.status()).as(path).isEqualTo(404);

@@ -93,6 +93,12 @@ public final class ApiKeyCache {
         return Optional.of(loaded);
     }
 
+    /** Forgets every key, for changes that revoke keys without naming them, such as deleting a group. */
+    public void forgetAll() {
+        forgetCount.incrementAndGet();
+        entries.clear();
+    }
+
     /** Forgets a key so that its next use reads storage. Call it after revoking or rotating it. */
     public void forget(String lookupId) {
         forgetCount.incrementAndGet();

@@ -139,7 +139,7 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
 
     @Override
     public synchronized Set<String> servicesOf(GroupId groupId) {
-        return Set.copyOf(servicesByGroup.getOrDefault(groupId, new TreeSet<>()));
+        return new TreeSet<>(servicesByGroup.getOrDefault(groupId, new TreeSet<>()));
     }
 
     @Override

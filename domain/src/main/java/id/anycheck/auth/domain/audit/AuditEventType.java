@@ -10,13 +10,27 @@ public enum AuditEventType {
     API_KEY_ROTATED,
     API_KEY_REVOKED,
     /** A presented API key was refused: malformed, unknown, revoked, expired or of an inactive organization. */
-    API_KEY_REJECTED;
+    API_KEY_REJECTED,
+    ORGANIZATION_UPDATED,
+    GROUP_CREATED,
+    GROUP_UPDATED,
+    GROUP_DELETED,
+    GROUP_SERVICES_CHANGED,
+    USER_CREATED,
+    USER_UPDATED,
+    USER_DEACTIVATED,
+    USER_REACTIVATED,
+    ADMIN_GRANTED,
+    ADMIN_REVOKED,
+    MEMBERSHIP_SET,
+    MEMBERSHIP_REMOVED,
+    VERIFICATION_CREATED;
 
-    /** Returns the dotted lower-case name, such as {@code api_key.issued}. */
+    /** Returns the dotted lower-case name, such as {@code api_key.issued} or {@code group.services_changed}. */
     public String externalName() {
         String lower = name().toLowerCase(Locale.ROOT);
-        int lastUnderscore = lower.lastIndexOf('_');
-        return lower.substring(0, lastUnderscore) + "." + lower.substring(lastUnderscore + 1);
+        int split = lower.startsWith("api_key_") ? "api_key".length() : lower.indexOf('_');
+        return lower.substring(0, split) + "." + lower.substring(split + 1);
     }
 
     /** Returns the type with this external name, or empty for an unknown one. */

@@ -1,0 +1,182 @@
+package id.anycheck.auth.application.access;
+
+import id.anycheck.auth.application.AuditTrail;
+import id.anycheck.auth.application.Caller;
+import id.anycheck.auth.application.apikey.ApiKeyCache;
+import id.anycheck.auth.domain.access.Action;
+import id.anycheck.auth.domain.access.Actor;
+import id.anycheck.auth.domain.audit.AuditEventType;
+import id.anycheck.auth.domain.error.FieldProblem;
+import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.error.NotFoundException;
+import id.anycheck.auth.domain.organization.DisplayNames;
+import id.anycheck.auth.domain.organization.Group;
+import id.anycheck.auth.domain.organization.GroupId;
+import id.anycheck.auth.domain.port.OrganizationRepository;
+import id.anycheck.auth.domain.verification.ServiceCatalogue;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Use cases on an organization's groups: the Admin creates, renames and deletes them; the Admin
+ * and the group's Managers choose its verification services; members view their groups.
+ * Another organization's group is reported as not found. Thread-safe.
+ */
+public final class GroupAdministration {
+
+    /** A group with the verification services it enables. */
+    public record GroupView(Group group, Set<String> services) {
+    }
+
+    private static final System.Logger LOG = System.getLogger(GroupAdministration.class.getName());
+
+    private final OrganizationRepository organizations;
+    private final ServiceCatalogue catalogue;
+    private final Actors actors;
+    private final ApiKeyCache apiKeyCache;
+    private final AuditTrail auditTrail;
+    private final Clock clock;
+
+    public GroupAdministration(OrganizationRepository organizations, ServiceCatalogue catalogue, Actors actors,
+            ApiKeyCache apiKeyCache, AuditTrail auditTrail, Clock clock) {
+        this.organizations = organizations;
+        this.catalogue = catalogue;
+        this.actors = actors;
+        this.apiKeyCache = apiKeyCache;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    /** Returns every group to the Admin, and to others the groups they hold a role in, by name. */
+    public List<GroupView> list(Caller caller) {
+        Actor actor = actors.of(caller.principal().orElseThrow());
+
+        return organizations.groupsOf(actor.organizationId()).stream()
+                .filter(group -> actor.can(Action.VIEW_GROUP, group.id()))
+                .map(group -> new GroupView(group, organizations.servicesOf(group.id())))
+                .toList();
+    }
+
+    /**
+     * @param services the services to enable, or empty for every service of the catalogue
+     * @throws id.anycheck.auth.domain.error.ConflictException if the name is or was in use
+     */
+    public GroupView create(Caller caller, String name, Optional<List<String>> services) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String validName = validName(name, problems);
+        Set<String> validServices = services.map(requested -> validServices(requested, problems))
+                .orElse(catalogue.services());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Actor actor = actors.of(caller.principal().orElseThrow());
+        actor.require(Action.CREATE_GROUP);
+
+        Group group = new Group(GroupId.random(), actor.organizationId(), validName, clock.instant());
+        organizations.addGroup(group, validServices);
+
+        auditTrail.record(AuditEventType.GROUP_CREATED, group.organizationId(), caller, group.id().toString(),
+                Map.of("name", group.name(), "services", String.join(",", new TreeSet<>(validServices))));
+        LOG.log(Level.INFO, "Created group {0} in organization {1}", group.id(), group.organizationId());
+        return new GroupView(group, organizations.servicesOf(group.id()));
+    }
+
+    public GroupView show(Caller caller, GroupId groupId) {
+        Actor actor = actors.of(caller.principal().orElseThrow());
+        Group group = find(actor, groupId);
+        actor.require(Action.VIEW_GROUP, groupId);
+
+        return new GroupView(group, organizations.servicesOf(groupId));
+    }
+
+    /** Renames a group; an empty name keeps it. */
+    public GroupView update(Caller caller, GroupId groupId, Optional<String> name) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Optional<String> validName = name.map(requested -> validName(requested, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Actor actor = actors.of(caller.principal().orElseThrow());
+        Group before = find(actor, groupId);
+        actor.require(Action.UPDATE_GROUP, groupId);
+
+        if (validName.isPresent() && !validName.get().equals(before.name())) {
+            organizations.renameGroup(actor.organizationId(), groupId, validName.get());
+            auditTrail.record(AuditEventType.GROUP_UPDATED, actor.organizationId(), caller, groupId.toString(),
+                    Map.of("name_before", before.name(), "name_after", validName.get()));
+        }
+        return show(caller, groupId);
+    }
+
+    /** Deletes a group: its memberships end and its API keys are revoked; its verifications stay. */
+    public void delete(Caller caller, GroupId groupId) {
+        Actor actor = actors.of(caller.principal().orElseThrow());
+        Group group = find(actor, groupId);
+        actor.require(Action.DELETE_GROUP, groupId);
+
+        organizations.deleteGroup(actor.organizationId(), groupId, clock.instant());
+        apiKeyCache.forgetAll();
+
+        auditTrail.record(AuditEventType.GROUP_DELETED, actor.organizationId(), caller, groupId.toString(),
+                Map.of("name", group.name()));
+        LOG.log(Level.INFO, "Deleted group {0} of organization {1}", groupId, actor.organizationId());
+    }
+
+    public Set<String> services(Caller caller, GroupId groupId) {
+        return show(caller, groupId).services();
+    }
+
+    /** Replaces the group's enabled services with services of the catalogue. */
+    public Set<String> setServices(Caller caller, GroupId groupId, List<String> services) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> validServices = validServices(services, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Actor actor = actors.of(caller.principal().orElseThrow());
+        find(actor, groupId);
+        actor.require(Action.SET_GROUP_SERVICES, groupId);
+
+        Set<String> before = organizations.servicesOf(groupId);
+        organizations.setServices(groupId, validServices);
+
+        auditTrail.record(AuditEventType.GROUP_SERVICES_CHANGED, actor.organizationId(), caller, groupId.toString(),
+                Map.of("services_before", String.join(",", before),
+                        "services_after", String.join(",", new TreeSet<>(validServices))));
+        return organizations.servicesOf(groupId);
+    }
+
+    /** Returns the group if it is one of the actor's organization; else it does not exist for them. */
+    private Group find(Actor actor, GroupId groupId) {
+        return organizations.findGroup(actor.organizationId(), groupId)
+                .orElseThrow(() -> new NotFoundException("Group " + groupId + " not found."));
+    }
+
+    private static String validName(String name, List<FieldProblem> problems) {
+        try {
+            return DisplayNames.requireValid(name, "name");
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("name", e.getMessage()));
+            return null;
+        }
+    }
+
+    private Set<String> validServices(List<String> requested, List<FieldProblem> problems) {
+        Set<String> valid = new TreeSet<>();
+        for (String service : requested) {
+            if (catalogue.offers(service)) {
+                valid.add(service);
+            } else {
+                problems.add(new FieldProblem("services", "unknown service '" + service + "'; offered: "
+                        + String.join(", ", catalogue.services())));
+            }
+        }
+        return valid;
+    }
+}
