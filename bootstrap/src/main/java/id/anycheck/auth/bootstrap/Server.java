@@ -2,7 +2,9 @@ package id.anycheck.auth.bootstrap;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.util.JavalinException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -59,10 +61,17 @@ final class Server {
      * closes the connections still open, then closes the connection pool.
      */
     static void stop(Javalin app, Service service) {
-        LOG.info("Stopping: waiting up to {} s for requests in progress",
-                service.settings().operations().shutdownTimeout().toSeconds());
+        long timeoutSeconds = service.settings().operations().shutdownTimeout().toSeconds();
+        LOG.info("Stopping: waiting up to {} s for requests in progress", timeoutSeconds);
         try {
             app.stop();
+        } catch (JavalinException e) {
+            if (!(e.getCause() instanceof TimeoutException)) {
+                throw e;
+            }
+            // Jetty has stopped all the same and closed the connections of those requests.
+            LOG.warn("Requests still in progress after {} s were cut off; raise {} to wait longer", timeoutSeconds,
+                    Variable.SHUTDOWN_TIMEOUT_SECONDS.key());
         } finally {
             service.close();
         }
