@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures start-up time, raw Argon2id verifications per second, and login throughput of the
-# packaged jar, all on 127.0.0.1. Needs a built jar (mvn -q package -DskipTests), curl and wrk.
+# Measures start-up time, raw Argon2id verifications per second, login throughput of the
+# packaged jar, and what authentication costs a request, all on 127.0.0.1. Needs a built jar
+# (mvn -q package -DskipTests), a JDK, curl and wrk.
 # Usage: bench/run.sh [seconds per load run, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,3 +67,7 @@ for connections in "$(nproc)" 64; do
     | grep -E "Latency|Requests/sec|Non-2xx"
 done
 stop_server
+
+echo "== Authentication cost: a trivial handler bare, behind a bearer token, behind API keys"
+javac -d "$work/auth-classes" -cp "$jar" bench/id/anycheck/auth/bootstrap/AuthOverhead.java
+java -cp "$jar:$work/auth-classes" id.anycheck.auth.bootstrap.AuthOverhead "$seconds"

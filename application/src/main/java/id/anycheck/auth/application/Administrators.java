@@ -30,7 +30,11 @@ public final class Administrators {
         Principal principal = caller.principal().orElseThrow();
         boolean admin = principal instanceof UserPrincipal user
                 && principal.organizationId().equals(organizationId)
-                && users.findById(user.userId()).filter(User::active).filter(User::admin).isPresent();
+                && users.findById(user.userId())
+                        .filter(User::active)
+                        .filter(User::admin)
+                        .filter(stored -> stored.organizationId().equals(organizationId))
+                        .isPresent();
         if (!admin) {
             throw new ForbiddenException("Only an Admin of the organization can " + action + ".");
         }
