@@ -28,8 +28,8 @@ enum Variable {
             "Comma-separated verification services offered; new groups enable all of them."),
     LOG_LEVEL("ANYCHECK_LOG_LEVEL", "INFO", "Level of the service's logs: ERROR, WARN, INFO, DEBUG or TRACE."),
     LOG_LEVELS("ANYCHECK_LOG_LEVELS", "",
-            "Levels of single loggers, overriding ANYCHECK_LOG_LEVEL: a comma-separated list of LOGGER=LEVEL, "
-                    + "for example org.eclipse.jetty=DEBUG,id.anycheck.auth.http.requests=WARN."),
+            "Levels of single loggers in serve and demo, overriding ANYCHECK_LOG_LEVEL: a comma-separated list of "
+                    + "LOGGER=LEVEL, for example org.eclipse.jetty=DEBUG,id.anycheck.auth.http.requests=WARN."),
     LOG_FORMAT("ANYCHECK_LOG_FORMAT", "text",
             "text for human-readable lines, json for one JSON object per line with timestamp, level, logger, "
                     + "message, request_id, principal_id and organization_id."),

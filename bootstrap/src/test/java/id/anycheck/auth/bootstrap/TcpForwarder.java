@@ -75,10 +75,7 @@ final class TcpForwarder implements AutoCloseable {
                 }
                 try {
                     Socket server = new Socket(target.getAddress(), target.getPort());
-                    sockets.add(client);
-                    sockets.add(server);
-                    pipe(client, server);
-                    pipe(server, client);
+                    forward(serverSocket, client, server);
                 } catch (IOException refused) {
                     closeQuietly(client);
                 }
@@ -86,6 +83,19 @@ final class TcpForwarder implements AutoCloseable {
         }, "tcp-forwarder-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Starts copying both ways, unless cut() closed the listener while the connection was being made. */
+    private synchronized void forward(ServerSocket serverSocket, Socket client, Socket server) {
+        if (serverSocket.isClosed()) {
+            closeQuietly(client);
+            closeQuietly(server);
+            return;
+        }
+        sockets.add(client);
+        sockets.add(server);
+        pipe(client, server);
+        pipe(server, client);
     }
 
     private static void pipe(Socket from, Socket to) {
