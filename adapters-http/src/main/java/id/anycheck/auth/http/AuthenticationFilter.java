@@ -59,10 +59,15 @@ final class AuthenticationFilter {
         remember(ctx, authenticateAccessToken.authenticate(token));
     }
 
+    /**
+     * Stores the principal on the request. Responses to authenticated requests carry account
+     * data, keys or verification subjects, so no cache may keep them.
+     */
     private static void remember(Context ctx, Principal principal) {
         ctx.attribute(PRINCIPAL, principal);
         MDC.put(MDC_PRINCIPAL, principal.id());
         MDC.put(MDC_ORGANIZATION, principal.organizationId().toString());
+        AuthRoutes.noStore(ctx);
     }
 
     /** Returns the principal of a protected route; fails loudly if the route is public. */

@@ -182,6 +182,7 @@ class CommandLineTest {
                 .containsExactly("id", "key", "prefix", "name", "group_id", "environment", "expires_at");
         assertThat(json.path("key").asText()).startsWith(json.path("prefix").asText()).startsWith("ak_test_");
         assertThat(json.path("environment").asText()).isEqualTo("test");
+        assertThat(json.path("expires_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
         assertKeyWorks(json.path("key").asText(), organization.path("group_id").asText());
     }
 
@@ -225,7 +226,7 @@ class CommandLineTest {
 
         assertThat(set.exitCode()).isZero();
         assertThat(issue.exitCode()).isEqualTo(1);
-        assertThat(issue.err()).contains("limit of 1 active API keys");
+        assertThat(issue.err()).contains("contract limit of 1 active API keys");
     }
 
     @Test

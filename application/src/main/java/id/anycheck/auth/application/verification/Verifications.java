@@ -151,7 +151,7 @@ public final class Verifications {
         Set<GroupId> groups = actor.groupsWhere(Action.CREATE_VERIFICATION);
         if (groups.size() != 1) {
             throw InvalidInputException.of("group_id",
-                    "is required unless you can create verifications in exactly one group");
+                    "is required unless you are a member of exactly one group or call with an API key");
         }
         return groups.iterator().next();
     }
