@@ -39,6 +39,7 @@ public final class HttpApi {
         UserRoutes users = new UserRoutes(useCases, settings);
         VerificationRoutes verifications = new VerificationRoutes(useCases, settings);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
+        DocumentationRoutes documentation = new DocumentationRoutes();
         AuthenticationFilter authentication = new AuthenticationFilter(
                 useCases.authenticateAccessToken(), useCases.authenticateApiKey());
         ErrorMapper errors = new ErrorMapper(settings.maxBodyBytes());
@@ -76,6 +77,7 @@ public final class HttpApi {
             config.routes.get("/users/{id}", users::show, Access.AUTHENTICATED);
             config.routes.patch("/users/{id}", users::update, Access.AUTHENTICATED);
             config.routes.delete("/users/{id}", users::deactivate, Access.AUTHENTICATED);
+            config.routes.post("/users/{id}/password-reset", users::resetPassword, Access.AUTHENTICATED);
             config.routes.put("/users/{id}/memberships/{groupId}", users::setMembership, Access.AUTHENTICATED);
             config.routes.delete("/users/{id}/memberships/{groupId}", users::removeMembership, Access.AUTHENTICATED);
             config.routes.post("/verifications", verifications::create, Access.AUTHENTICATED);
@@ -89,6 +91,12 @@ public final class HttpApi {
             // Public for the authentication filter: the handler checks the metrics token itself.
             config.routes.get("/metrics", metrics::scrape, Access.PUBLIC);
             config.routes.head("/metrics", metrics::scrape, Access.PUBLIC);
+            config.routes.get("/openapi.yaml", documentation::description, Access.PUBLIC);
+            config.routes.head("/openapi.yaml", documentation::description, Access.PUBLIC);
+            config.routes.get("/docs", documentation::page, Access.PUBLIC);
+            config.routes.head("/docs", documentation::page, Access.PUBLIC);
+            config.routes.get("/docs/{asset}", documentation::asset, Access.PUBLIC);
+            config.routes.head("/docs/{asset}", documentation::asset, Access.PUBLIC);
 
             config.routes.exception(ApiException.class, errors::apiException);
             config.routes.exception(InvalidInputException.class, errors::invalidInput);

@@ -106,6 +106,14 @@ final class UserRoutes {
         Envelope.noContent(ctx);
     }
 
+    record PasswordResetResponse(String temporaryPassword) {
+    }
+
+    void resetPassword(Context ctx) {
+        String password = users.resetPassword(Callers.of(ctx), userId(ctx));
+        Envelope.success(ctx, 200, new PasswordResetResponse(password));
+    }
+
     void setMembership(Context ctx) {
         UserId userId = userId(ctx);
         GroupId groupId = PathIds.parse(ctx, "groupId", GroupId::new, "Group");

@@ -138,8 +138,8 @@ final class Service implements AutoCloseable {
                 new ListApiKeys(apiKeys, administrators),
                 new OrganizationSettings(organizations, apiKeys, actors, auditTrail),
                 new GroupAdministration(organizations, catalogue, actors, apiKeyCache, auditTrail, clock),
-                new UserAdministration(users, organizations, sessions, activeSessions, createUser, actors, auditTrail,
-                        clock),
+                new UserAdministration(users, organizations, sessions, activeSessions, createUser, passwordHasher,
+                        passwordGenerator, actors, auditTrail, clock),
                 new Verifications(new JdbiVerificationRepository(database.jdbi()), organizations, catalogue, actors,
                         auditTrail, clock));
         return new Service(settings, database, useCases,

@@ -404,6 +404,27 @@ class AccessHttpTest {
     }
 
     @Test
+    void passwordResetGivesNewPasswordAndEndsSessions() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            String userToken = Tenant.token(http, tenant.userEmail);
+            String path = "/users/" + tenant.userId + "/password-reset";
+
+            Http.Reply byManager = http.post(path, "Authorization", bearer(Tenant.token(http, tenant.managerEmail)));
+            Http.Reply reset = http.post(path, "Authorization", bearer(Tenant.token(http, tenant.adminEmail)));
+
+            assertThat(byManager.status()).isEqualTo(403);
+            assertThat(reset.status()).isEqualTo(200);
+            assertThat(reset.header("Cache-Control")).contains("no-store");
+            String password = reset.data().path("temporary_password").asText();
+            assertThat(http.get("/auth/me", "Authorization", bearer(userToken)).errorCode()).isEqualTo("TOKEN_REVOKED");
+            assertThat(http.logIn(tenant.userEmail, Tenant.PASSWORD).status()).isEqualTo(401);
+            assertThat(http.logIn(tenant.userEmail, password).status()).isEqualTo(200);
+        });
+    }
+
+    @Test
     void lastAdminCannotBeRemoved() {
         Tenant tenant = Tenant.create(service);
         JavalinTest.test(service.app(), (server, client) -> {

@@ -7,6 +7,9 @@ import id.anycheck.auth.http.ErrorCode;
 import id.anycheck.auth.http.HttpMetrics;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,10 +128,13 @@ class MetricsHttpTest {
             Http http = new Http(client);
             Metrics before = Metrics.scrape(http);
 
-            Http.Reply limited = http.get("/limited");
+            // A plain client: the stand-in path is not in the OpenAPI description that Http checks.
+            HttpResponse<String> limited = java.net.http.HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(client.getOrigin() + "/limited")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             Metrics after = Metrics.scrape(http);
 
-            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.statusCode()).isEqualTo(429);
             assertThat(after.delta(before, "anycheck_rate_limit_rejections_total{scope=\"group\"}")).isEqualTo(1);
             assertThat(after.delta(before, "anycheck_rate_limit_rejections_total{scope=\"organization\"}")).isZero();
             assertThat(after.delta(before, "anycheck_rate_limit_rejections_total{scope=\"client_ip\"}")).isZero();
