@@ -27,9 +27,10 @@ public final class HttpApi {
     /**
      * Creates the application without starting it.
      *
+     * @param metrics the registry behind {@code GET /metrics}, which also records every request
      * @param server further settings such as host and port, applied last
      */
-    public static Javalin create(UseCases useCases, HttpSettings settings, Clock clock,
+    public static Javalin create(UseCases useCases, HttpSettings settings, Clock clock, HttpMetrics metrics,
             Consumer<JavalinConfig> server) {
         AuthRoutes auth = new AuthRoutes(useCases, settings);
         ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases, settings, clock);
@@ -87,6 +88,9 @@ public final class HttpApi {
             // Javalin serves HEAD on GET routes without their roles or headers, so HEAD is declared.
             config.routes.head("/health", health::live, Access.PUBLIC);
             config.routes.head("/health/ready", health::ready, Access.PUBLIC);
+            // Public for the authentication filter: the handler checks the metrics token itself.
+            config.routes.get("/metrics", metrics::scrape, Access.PUBLIC);
+            config.routes.head("/metrics", metrics::scrape, Access.PUBLIC);
             config.routes.get("/openapi.yaml", documentation::description, Access.PUBLIC);
             config.routes.head("/openapi.yaml", documentation::description, Access.PUBLIC);
             config.routes.get("/docs", documentation::page, Access.PUBLIC);
@@ -109,10 +113,12 @@ public final class HttpApi {
             config.routes.error(413, errors::bareStatus);
 
             config.requestLogger.http((ctx, milliseconds) -> {
+                metrics.record(ctx, milliseconds);
                 REQUEST_LOG.info("{} {} {} {}ms principal={}", ctx.method(), ctx.path(), ctx.statusCode(),
                         Math.round(milliseconds), AuthenticationFilter.principalIdForLog(ctx));
                 MDC.remove(RequestIds.MDC_KEY);
                 MDC.remove(AuthenticationFilter.MDC_PRINCIPAL);
+                MDC.remove(AuthenticationFilter.MDC_ORGANIZATION);
             });
 
             server.accept(config);

@@ -27,6 +27,7 @@ import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
 import id.anycheck.auth.application.verification.Verifications;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import id.anycheck.auth.http.HttpApi;
+import id.anycheck.auth.http.HttpMetrics;
 import id.anycheck.auth.http.UseCases;
 import id.anycheck.auth.http.jwt.JwtTokenService;
 import id.anycheck.auth.http.jwt.SigningKey;
@@ -63,6 +64,8 @@ final class Service implements AutoCloseable {
 
     private final Settings settings;
     private final Database database;
+    private final Monitoring monitoring;
+    private final HttpMetrics httpMetrics;
     private final UseCases useCases;
     private final ProvisionOrganization provisionOrganization;
     private final CreateUser createUser;
@@ -72,6 +75,8 @@ final class Service implements AutoCloseable {
             ProvisionOrganization provisionOrganization, CreateUser createUser, Clock clock) {
         this.settings = settings;
         this.database = database;
+        this.monitoring = new Monitoring(database);
+        this.httpMetrics = new HttpMetrics(monitoring.registry(), settings.operations().metricsToken());
         this.useCases = useCases;
         this.provisionOrganization = provisionOrganization;
         this.createUser = createUser;
@@ -160,7 +165,7 @@ final class Service implements AutoCloseable {
 
     /** Creates the HTTP application, not yet started; {@code server} may set more options. */
     Javalin httpApp(Consumer<JavalinConfig> server) {
-        return HttpApi.create(useCases, settings.http(), clock, server);
+        return HttpApi.create(useCases, settings.http(), clock, httpMetrics, server);
     }
 
     Settings settings() {
@@ -189,6 +194,10 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            monitoring.close();
+        }
     }
 }
