@@ -20,7 +20,7 @@ final class ApiKeyRoutes {
     record Creator(String type, String id) {
     }
 
-    /** A key as listed; {@code key} holds the full key only in the response that issues it. */
+    /** A key as listed; {@code key} contains the full key only in the response that issues it. */
     record ApiKeyResponse(
             String id,
             String key,

@@ -20,6 +20,7 @@ final class AuthenticationFilter {
 
     static final String API_KEY_HEADER = "X-API-Key";
     static final String MDC_PRINCIPAL = "principal_id";
+    static final String MDC_ORGANIZATION = "organization_id";
     private static final String PRINCIPAL = "anycheck.principal";
     private static final String BEARER_SCHEME = "Bearer";
 
@@ -58,9 +59,15 @@ final class AuthenticationFilter {
         remember(ctx, authenticateAccessToken.authenticate(token));
     }
 
+    /**
+     * Stores the principal on the request. Responses to authenticated requests carry account
+     * data, keys or verification subjects, so no cache may keep them.
+     */
     private static void remember(Context ctx, Principal principal) {
         ctx.attribute(PRINCIPAL, principal);
         MDC.put(MDC_PRINCIPAL, principal.id());
+        MDC.put(MDC_ORGANIZATION, principal.organizationId().toString());
+        AuthRoutes.noStore(ctx);
     }
 
     /** Returns the principal of a protected route; fails loudly if the route is public. */
@@ -78,6 +85,11 @@ final class AuthenticationFilter {
             return user;
         }
         throw new ApiException(ErrorCode.FORBIDDEN, "This endpoint needs a user's access token, not an API key.");
+    }
+
+    /** Returns the principal of an authenticated request, or empty for a public or rejected one. */
+    static Optional<Principal> authenticatedPrincipal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
     }
 
     /** Returns the principal's user id for logging, or "-" for an anonymous request. */

@@ -11,6 +11,8 @@ final class Envelope {
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
     /** Context attribute set once a response body is written, so error handlers leave it alone. */
     static final String WRITTEN = "anycheck.envelope-written";
+    /** Context attribute holding the {@link ErrorCode} of a failure response, read by {@link HttpMetrics}. */
+    static final String ERROR_CODE = "anycheck.error-code";
 
     record Success(boolean success, Object data) {
     }
@@ -30,6 +32,7 @@ final class Envelope {
     }
 
     static void failure(Context ctx, ErrorCode code, String message, List<FieldProblem> details) {
+        ctx.attribute(ERROR_CODE, code);
         write(ctx, code.status(), new Failure(false, new ErrorBody(code.name(), message, details, RequestIds.of(ctx))));
     }
 

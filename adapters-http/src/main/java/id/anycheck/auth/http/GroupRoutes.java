@@ -1,5 +1,6 @@
 package id.anycheck.auth.http;
 
+import id.anycheck.auth.application.Page;
 import id.anycheck.auth.application.access.GroupAdministration;
 import id.anycheck.auth.domain.organization.GroupId;
 import io.javalin.http.Context;
@@ -36,10 +37,19 @@ final class GroupRoutes {
         this.maxBodyBytes = settings.maxBodyBytes();
     }
 
-    /** Lists every visible group on one page: an organization has few enough groups. */
     void list(Context ctx) {
-        List<GroupResponse> items = groups.list(Callers.of(ctx)).stream().map(GroupResponse::of).toList();
-        Envelope.success(ctx, 200, new GroupPage(items, null));
+        int limit = Paging.limit(ctx);
+        Optional<GroupAdministration.Cursor> after = Paging.cursor(ctx)
+                .map(position -> new GroupAdministration.Cursor(position.createdAt(), new GroupId(position.id())));
+
+        Page<GroupAdministration.GroupView, GroupAdministration.Cursor> page = groups.list(Callers.of(ctx), after,
+                limit);
+
+        List<GroupResponse> items = page.items().stream().map(GroupResponse::of).toList();
+        String nextCursor = page.nextCursor()
+                .map(cursor -> Paging.encode(cursor.createdAt(), cursor.id().value()))
+                .orElse(null);
+        Envelope.success(ctx, 200, new GroupPage(items, nextCursor));
     }
 
     void create(Context ctx) {

@@ -30,9 +30,10 @@ public final class HttpApi {
     /**
      * Creates the application without starting it.
      *
+     * @param metrics the registry behind {@code GET /metrics}, which also records every request
      * @param server further settings such as host and port, applied last
      */
-    public static Javalin create(UseCases useCases, HttpSettings settings, Clock clock,
+    public static Javalin create(UseCases useCases, HttpSettings settings, Clock clock, HttpMetrics metrics,
             Consumer<JavalinConfig> server) {
         AuthRoutes auth = new AuthRoutes(useCases, settings);
         ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases, settings, clock);
@@ -41,6 +42,7 @@ public final class HttpApi {
         UserRoutes users = new UserRoutes(useCases, settings);
         VerificationRoutes verifications = new VerificationRoutes(useCases, settings);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
+        DocumentationRoutes documentation = new DocumentationRoutes();
         AuthenticationFilter authentication = new AuthenticationFilter(
                 useCases.authenticateAccessToken(), useCases.authenticateApiKey());
         RateLimitFilter rateLimits = new RateLimitFilter(useCases.applyRateLimits(),
@@ -82,6 +84,7 @@ public final class HttpApi {
             config.routes.get("/users/{id}", users::show, Access.AUTHENTICATED);
             config.routes.patch("/users/{id}", users::update, Access.AUTHENTICATED);
             config.routes.delete("/users/{id}", users::deactivate, Access.AUTHENTICATED);
+            config.routes.post("/users/{id}/password-reset", users::resetPassword, Access.AUTHENTICATED);
             config.routes.put("/users/{id}/memberships/{groupId}", users::setMembership, Access.AUTHENTICATED);
             config.routes.delete("/users/{id}/memberships/{groupId}", users::removeMembership, Access.AUTHENTICATED);
             config.routes.post("/verifications", verifications::create, Access.AUTHENTICATED);
@@ -92,6 +95,15 @@ public final class HttpApi {
             // Javalin serves HEAD on GET routes without their roles or headers, so HEAD is declared.
             config.routes.head("/health", health::live, Access.PUBLIC);
             config.routes.head("/health/ready", health::ready, Access.PUBLIC);
+            // Public for the authentication filter: the handler checks the metrics token itself.
+            config.routes.get("/metrics", metrics::scrape, Access.PUBLIC);
+            config.routes.head("/metrics", metrics::scrape, Access.PUBLIC);
+            config.routes.get("/openapi.yaml", documentation::description, Access.PUBLIC);
+            config.routes.head("/openapi.yaml", documentation::description, Access.PUBLIC);
+            config.routes.get("/docs", documentation::page, Access.PUBLIC);
+            config.routes.head("/docs", documentation::page, Access.PUBLIC);
+            config.routes.get("/docs/{asset}", documentation::asset, Access.PUBLIC);
+            config.routes.head("/docs/{asset}", documentation::asset, Access.PUBLIC);
 
             config.routes.exception(ApiException.class, errors::apiException);
             config.routes.exception(InvalidInputException.class, errors::invalidInput);
@@ -108,10 +120,12 @@ public final class HttpApi {
             config.routes.error(413, errors::bareStatus);
 
             config.requestLogger.http((ctx, milliseconds) -> {
+                metrics.record(ctx, milliseconds);
                 REQUEST_LOG.info("{} {} {} {}ms principal={}", ctx.method(), ctx.path(), ctx.statusCode(),
                         Math.round(milliseconds), AuthenticationFilter.principalIdForLog(ctx));
                 MDC.remove(RequestIds.MDC_KEY);
                 MDC.remove(AuthenticationFilter.MDC_PRINCIPAL);
+                MDC.remove(AuthenticationFilter.MDC_ORGANIZATION);
             });
 
             server.accept(config);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.anycheck.auth.domain.error.FieldProblem;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A JSON object read from a request body, with typed access to its fields. Field problems are
@@ -17,6 +19,8 @@ final class JsonBody {
 
     private final JsonNode object;
     private final List<FieldProblem> problems = new ArrayList<>();
+    /** Names of the fields the handler asked for; any other field in the body is rejected. */
+    private final Set<String> knownFields = new HashSet<>();
 
     private JsonBody(JsonNode object) {
         this.object = object;
@@ -83,7 +87,7 @@ final class JsonBody {
 
     /** Returns the string value of a required field, or null after recording a problem. */
     String requiredString(String field) {
-        JsonNode value = object.get(field);
+        JsonNode value = field(field);
         if (value == null || value.isNull()) {
             problems.add(new FieldProblem(field, "is required"));
             return null;
@@ -100,7 +104,7 @@ final class JsonBody {
      * after recording a problem.
      */
     Optional<Integer> optionalInteger(String field) {
-        JsonNode value = object.get(field);
+        JsonNode value = field(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
@@ -113,7 +117,7 @@ final class JsonBody {
 
     /** Returns the string value of an optional field, or empty when absent or null, or after recording a problem. */
     Optional<String> optionalString(String field) {
-        JsonNode value = object.get(field);
+        JsonNode value = field(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
@@ -126,7 +130,7 @@ final class JsonBody {
 
     /** Returns the value of an optional true/false field, or empty when absent or null, or after recording a problem. */
     Optional<Boolean> optionalBoolean(String field) {
-        JsonNode value = object.get(field);
+        JsonNode value = field(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
@@ -139,7 +143,7 @@ final class JsonBody {
 
     /** Returns an optional list of strings, or empty when absent or null, or after recording a problem. */
     Optional<List<String>> optionalStringList(String field) {
-        JsonNode value = object.get(field);
+        JsonNode value = field(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
@@ -156,7 +160,7 @@ final class JsonBody {
 
     /** Returns a required list of strings, or null after recording a problem. */
     List<String> requiredStringList(String field) {
-        JsonNode value = object.get(field);
+        JsonNode value = field(field);
         if (value == null || value.isNull()) {
             problems.add(new FieldProblem(field, "is required"));
             return null;
@@ -166,7 +170,7 @@ final class JsonBody {
 
     /** Returns a required JSON object field, or null after recording a problem. */
     JsonNode requiredObject(String field) {
-        JsonNode value = object.get(field);
+        JsonNode value = field(field);
         if (value == null || value.isNull()) {
             problems.add(new FieldProblem(field, "is required"));
             return null;
@@ -180,7 +184,7 @@ final class JsonBody {
 
     /** Returns the raw value of an optional field, or empty when absent or null. */
     Optional<JsonNode> optionalNode(String field) {
-        JsonNode value = object.get(field);
+        JsonNode value = field(field);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
@@ -189,8 +193,22 @@ final class JsonBody {
         problems.add(new FieldProblem(field, problem));
     }
 
-    /** @throws ApiException VALIDATION_ERROR naming every field problem recorded so far */
+    private JsonNode field(String name) {
+        knownFields.add(name);
+        return object.get(name);
+    }
+
+    /**
+     * @throws ApiException VALIDATION_ERROR naming every field problem recorded so far, and every
+     *     field the handler did not ask for, so that a misspelt optional field is not ignored
+     */
     void validate() {
+        object.fieldNames().forEachRemaining(name -> {
+            if (!knownFields.contains(name)) {
+                String shown = name.length() > 100 ? name.substring(0, 100) + "..." : name;
+                problems.add(new FieldProblem(shown, "is not a field of this request"));
+            }
+        });
         if (!problems.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION_ERROR, ErrorCode.VALIDATION_ERROR.defaultMessage(), problems);
         }

@@ -20,8 +20,6 @@ import java.util.Optional;
  */
 final class RateLimitFilter {
 
-    /** Request attribute naming the scope that rejected a request: organization, group or client_ip. */
-    static final String REJECTED_SCOPE = "anycheck.ratelimit.scope";
     /** Public paths limited per client address, each with everything below it. */
     private static final List<String> CLIENT_LIMITED_PATHS =
             List.of("/auth/login", "/auth/refresh", "/auth/mfa", "/auth/external");
@@ -52,7 +50,7 @@ final class RateLimitFilter {
 
         headers.write(ctx, decision);
         if (!decision.allowed()) {
-            ctx.attribute(REJECTED_SCOPE, decision.rejectedBy().externalName());
+            ctx.attribute(HttpMetrics.RATE_LIMIT_SCOPE_ATTRIBUTE, decision.rejectedBy().externalName());
             throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
         }
     }

@@ -15,6 +15,7 @@ import id.anycheck.auth.domain.user.UserId;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -105,6 +106,14 @@ final class UserRoutes {
         Envelope.noContent(ctx);
     }
 
+    record PasswordResetResponse(String temporaryPassword) {
+    }
+
+    void resetPassword(Context ctx) {
+        String password = users.resetPassword(Callers.of(ctx), userId(ctx));
+        Envelope.success(ctx, 200, new PasswordResetResponse(password));
+    }
+
     void setMembership(Context ctx) {
         UserId userId = userId(ctx);
         GroupId groupId = PathIds.parse(ctx, "groupId", GroupId::new, "Group");
@@ -152,10 +161,11 @@ final class UserRoutes {
     }
 
     private static Role role(JsonBody body, String field, String text) {
-        if ("MANAGER".equals(text)) {
+        String upper = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if ("MANAGER".equals(upper)) {
             return Role.MANAGER;
         }
-        if ("USER".equals(text)) {
+        if ("USER".equals(upper)) {
             return Role.USER;
         }
         body.addProblem(field, "role must be MANAGER or USER; grant the Admin role with PATCH /users/{id}"

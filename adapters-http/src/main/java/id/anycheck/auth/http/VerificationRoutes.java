@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.anycheck.auth.application.Page;
 import id.anycheck.auth.application.verification.Verifications;
 import id.anycheck.auth.domain.Ids;
+import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.port.VerificationRepository;
 import id.anycheck.auth.domain.verification.Verification;
@@ -78,8 +79,8 @@ final class VerificationRoutes {
 
     /**
      * Lists verifications, newest first. Filters: {@code group_id}, {@code service},
-     * {@code status}, {@code reference_id}, and {@code since} / {@code until} (ISO-8601 instants,
-     * {@code since} inclusive, {@code until} exclusive).
+     * {@code status}, {@code reference_id}, {@code environment}, and {@code since} /
+     * {@code until} (ISO-8601 instants, {@code since} inclusive, {@code until} exclusive).
      */
     void list(Context ctx) {
         int limit = Paging.limit(ctx);
@@ -92,7 +93,8 @@ final class VerificationRoutes {
                 query(ctx, "status").map(VerificationRoutes::status),
                 query(ctx, "reference_id"),
                 query(ctx, "since").map(text -> instant("since", text)),
-                query(ctx, "until").map(text -> instant("until", text)));
+                query(ctx, "until").map(text -> instant("until", text)),
+                query(ctx, "environment").map(VerificationRoutes::environment));
 
         Page<Verification, VerificationRepository.Cursor> page = verifications.list(Callers.of(ctx), filter, after,
                 limit);
@@ -114,6 +116,11 @@ final class VerificationRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidField("group_id", "must be a group id (a UUID)");
         }
+    }
+
+    private static ApiKeyEnvironment environment(String text) {
+        return ApiKeyEnvironment.byName(text).orElseThrow(() -> ApiException.invalidField("environment",
+                "must be live or test"));
     }
 
     private static VerificationStatus status(String text) {

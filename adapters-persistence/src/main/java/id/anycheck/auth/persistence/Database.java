@@ -2,6 +2,7 @@ package id.anycheck.auth.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** Flyway location of the migration scripts, which run unchanged on H2 and PostgreSQL. */
+    public static final String MIGRATIONS = "classpath:db/migration";
 
     private final DatabaseKind kind;
     private final HikariDataSource dataSource;
@@ -54,13 +57,21 @@ public final class Database implements AutoCloseable {
     public int migrate() {
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(MIGRATIONS)
                 .load()
                 .migrate();
         LOG.info("Database schema is at version {} ({} migrations applied now)",
                 result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                 result.migrationsExecuted);
         return result.migrationsExecuted;
+    }
+
+    /**
+     * Publishes the pool's gauges and timers (connections active, idle, pending, acquisition
+     * time) to {@code registry}, through HikariCP's own Micrometer binding. Call it once.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     public DatabaseKind kind() {

@@ -77,6 +77,7 @@ public final class JdbiVerificationRepository implements VerificationRepository 
         filter.referenceId().ifPresent(referenceId -> sql.append(" AND v.reference_id = :referenceId"));
         filter.createdFrom().ifPresent(from -> sql.append(" AND v.created_at >= :createdFrom"));
         filter.createdBefore().ifPresent(before -> sql.append(" AND v.created_at < :createdBefore"));
+        filter.environment().ifPresent(environment -> sql.append(" AND v.environment = :environment"));
         after.ifPresent(cursor -> sql.append(
                 " AND (v.created_at < :afterCreatedAt OR (v.created_at = :afterCreatedAt AND v.id < :afterId))"));
         sql.append(" ORDER BY v.created_at DESC, v.id DESC LIMIT :limit");
@@ -91,6 +92,7 @@ public final class JdbiVerificationRepository implements VerificationRepository 
             filter.referenceId().ifPresent(referenceId -> query.bind("referenceId", referenceId));
             filter.createdFrom().ifPresent(from -> query.bind("createdFrom", from));
             filter.createdBefore().ifPresent(before -> query.bind("createdBefore", before));
+            filter.environment().ifPresent(environment -> query.bind("environment", environment.externalName()));
             after.ifPresent(cursor -> query
                     .bind("afterCreatedAt", cursor.createdAt())
                     .bind("afterId", cursor.id().value()));

@@ -53,4 +53,38 @@ class DatabaseSettingsTest {
 
         assertThat(settings.toString()).doesNotContain("s3cret-password");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://127.0.0.1:5432/anycheck", "jdbc:postgresql://a:1,b:2/anycheck?ssl=true",
+        "jdbc:h2:mem:anycheck;DB_CLOSE_DELAY=-1", "jdbc:h2:file:./data/anycheck"})
+    void urlProblemAcceptsSupportedUrls(String url) {
+        assertThat(DatabaseSettings.urlProblem(url)).isEmpty();
+    }
+
+    @Test
+    void urlProblemNamesUnsupportedDatabase() {
+        assertThat(DatabaseSettings.urlProblem("jdbc:mysql://127.0.0.1/anycheck"))
+                .hasValue("must start with jdbc:h2: or jdbc:postgresql:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://127.0.0.1:port/anycheck", "jdbc:postgresql://127.0.0.1:99999/anycheck"})
+    void urlProblemNamesMalformedPostgresUrl(String url) {
+        assertThat(DatabaseSettings.urlProblem(url)).hasValue("is not a valid PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void locationOfPostgresOmitsCredentialsAndOptions() {
+        var settings = new DatabaseSettings("jdbc:postgresql://db.example:6543,db2.example/anycheck?password=secret",
+                "owner", "other-secret", 1, TIMEOUT);
+
+        assertThat(settings.location()).isEqualTo("PostgreSQL database anycheck on db.example:6543,db2.example:5432");
+    }
+
+    @Test
+    void locationOfH2OmitsOptions() {
+        var settings = new DatabaseSettings("jdbc:h2:file:./data/anycheck;PASSWORD=secret", "sa", "", 1, TIMEOUT);
+
+        assertThat(settings.location()).isEqualTo("H2 file:./data/anycheck");
+    }
 }

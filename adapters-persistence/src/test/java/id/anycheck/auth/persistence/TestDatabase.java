@@ -37,10 +37,15 @@ final class TestDatabase implements AutoCloseable {
 
     /** Opens and migrates an H2 database in memory that no other test class shares. */
     static TestDatabase h2() {
+        return migrated(emptyH2());
+    }
+
+    /** Opens an H2 database in memory without any table, not even Flyway's history. */
+    static TestDatabase emptyH2() {
         String url = "jdbc:h2:mem:" + uniqueName() + ";DB_CLOSE_DELAY=-1";
         Database database = Database.open(new DatabaseSettings(url, "sa", "", POOL_SIZE, CONNECTION_TIMEOUT));
         // DB_CLOSE_DELAY=-1 keeps the database after the pool closes, so it is shut down explicitly.
-        return migrated(new TestDatabase(database, () -> execute(url, "sa", "", "SHUTDOWN")));
+        return new TestDatabase(database, () -> execute(url, "sa", "", "SHUTDOWN"));
     }
 
     /**
@@ -48,6 +53,11 @@ final class TestDatabase implements AutoCloseable {
      * skips the calling test when {@value #POSTGRES_URL_VARIABLE} is not set.
      */
     static TestDatabase postgres() {
+        return migrated(emptyPostgres());
+    }
+
+    /** Opens a new, empty schema like {@link #postgres()}, without migrating it. */
+    static TestDatabase emptyPostgres() {
         String baseUrl = System.getenv(POSTGRES_URL_VARIABLE);
         boolean configured = baseUrl != null && !baseUrl.isBlank();
         if (!configured && !skipReported.getAndSet(true)) {
@@ -62,8 +72,8 @@ final class TestDatabase implements AutoCloseable {
         execute(baseUrl, user, password, "CREATE SCHEMA " + schema);
         String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         Database database = Database.open(new DatabaseSettings(url, user, password, POOL_SIZE, CONNECTION_TIMEOUT));
-        return migrated(new TestDatabase(
-                database, () -> execute(baseUrl, user, password, "DROP SCHEMA " + schema + " CASCADE")));
+        return new TestDatabase(
+                database, () -> execute(baseUrl, user, password, "DROP SCHEMA " + schema + " CASCADE"));
     }
 
     Database database() {

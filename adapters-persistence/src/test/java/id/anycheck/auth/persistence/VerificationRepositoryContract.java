@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 abstract class VerificationRepositoryContract extends DatabaseContractBase {
 
     private static final Filter NO_FILTER = new Filter(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     private Jdbi jdbi;
     private VerificationRepository verifications;
@@ -87,15 +87,28 @@ abstract class VerificationRepositoryContract extends DatabaseContractBase {
         List.of(a, b, c).forEach(verifications::add);
 
         assertThat(list(new Filter(Optional.of(Set.of(defaultGroup)), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()))).containsExactly(c, a);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))).containsExactly(c, a);
         assertThat(list(new Filter(Optional.empty(), Optional.of("liveness"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()))).containsExactly(b, a);
+                Optional.empty(), Optional.empty(), Optional.empty()))).containsExactly(b, a);
         assertThat(list(new Filter(Optional.empty(), Optional.empty(), Optional.of(VerificationStatus.PENDING),
-                Optional.of("order-2"), Optional.empty(), Optional.empty()))).containsExactly(b);
+                Optional.of("order-2"), Optional.empty(), Optional.empty(), Optional.empty()))).containsExactly(b);
         assertThat(list(new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(t0.plusSeconds(10)), Optional.of(t0.plusSeconds(20))))).containsExactly(b);
+                Optional.of(t0.plusSeconds(10)), Optional.of(t0.plusSeconds(20)), Optional.empty()))).containsExactly(b);
         assertThat(list(new Filter(Optional.of(Set.of()), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()))).isEmpty();
+                Optional.empty(), Optional.empty(), Optional.empty()))).isEmpty();
+    }
+
+    @Test
+    void listFiltersByEnvironment() {
+        Verification live = verification(defaultGroup, "liveness", Fixtures.CREATED_AT, Optional.empty());
+        Verification test = new Verification(VerificationId.random(), organizationId, defaultGroup, "liveness",
+                VerificationStatus.PENDING, ApiKeyEnvironment.TEST, Optional.empty(), "{}", Optional.of(admin.id()),
+                Optional.empty(), Fixtures.CREATED_AT.plusSeconds(1));
+        verifications.add(live);
+        verifications.add(test);
+
+        assertThat(list(NO_FILTER.withEnvironment(ApiKeyEnvironment.TEST))).containsExactly(test);
+        assertThat(list(NO_FILTER.withEnvironment(ApiKeyEnvironment.LIVE))).containsExactly(live);
     }
 
     @Test

@@ -8,9 +8,9 @@ import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.user.User;
 
 /**
- * Checks that a caller may act as an Admin of an organization: the operator always may; a user
- * only while active and an Admin of that very organization, read from storage at each call so
- * that a demotion takes effect at once. API keys act with User rights and never may. Thread-safe.
+ * Checks that a caller may act as an Admin of an organization. The operator always may. A user
+ * may only while active and an Admin of that very organization, read from storage at each call
+ * so that a demotion takes effect at once. API keys act with User rights and never may. Thread-safe.
  */
 public final class Administrators {
 

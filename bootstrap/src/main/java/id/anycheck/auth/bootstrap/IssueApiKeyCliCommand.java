@@ -8,6 +8,8 @@ import id.anycheck.auth.domain.apikey.ApiKey;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +73,7 @@ final class IssueApiKeyCliCommand implements Callable<Integer> {
         } else {
             ApiKey key = issued.key();
             cli.out().printf("Issued API key \"%s\" (%s) in group %s, expiring %s.%n", key.name(),
-                    key.environment().externalName(), key.groupId(), key.expiresAt());
+                    key.environment().externalName(), key.groupId(), wholeSeconds(key.expiresAt()));
             cli.out().printf("  id   %s%n  key  %s%n", key.id(), issued.plaintext().reveal());
             cli.out().println("  The key is shown only once: hand it over securely now.");
         }
@@ -86,6 +88,11 @@ final class IssueApiKeyCliCommand implements Callable<Integer> {
         }
     }
 
+    /** Formats a time as the HTTP API does: ISO-8601 UTC with whole seconds. */
+    private static String wholeSeconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
     /** The key as {@code POST /api-keys} returns it, with the fields scripts need. */
     static Map<String, Object> jsonOutput(IssuedApiKey issued) {
         ApiKey key = issued.key();
@@ -96,7 +103,7 @@ final class IssueApiKeyCliCommand implements Callable<Integer> {
         output.put("name", key.name());
         output.put("group_id", key.groupId().toString());
         output.put("environment", key.environment().externalName());
-        output.put("expires_at", key.expiresAt().toString());
+        output.put("expires_at", wholeSeconds(key.expiresAt()));
         return output;
     }
 }

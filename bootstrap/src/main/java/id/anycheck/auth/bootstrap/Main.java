@@ -94,8 +94,13 @@ public final class Main implements Runnable {
     private static String variablesTable() {
         StringBuilder table = new StringBuilder();
         for (Variable variable : Variable.values()) {
-            table.append(String.format("  %-34s default %s%n", variable.key(),
-                    variable.defaultValue().isEmpty() ? "(empty)" : variable.defaultValue()));
+            String shownDefault = variable.defaultValue().isEmpty() ? "(empty)" : variable.defaultValue();
+            String line = String.format("  %-34s default %s", variable.key(), shownDefault);
+            if (line.length() > HELP_WIDTH) {
+                // picocli would wrap the line inside the value, so a long default gets a line of its own.
+                line = "  " + variable.key() + System.lineSeparator() + "      default " + shownDefault;
+            }
+            table.append(line).append(System.lineSeparator());
             appendWrapped(table, variable.description(), "      ", HELP_WIDTH);
         }
         return table.toString();

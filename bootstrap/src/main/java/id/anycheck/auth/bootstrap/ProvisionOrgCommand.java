@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code provision-org}: the operator's step after a signed contract. */
 @Command(name = "provision-org", mixinStandardHelpOptions = true,
         description = {
-            "Create an organization with its plan, a default group, its Admin and a first live API key,",
-            "and print each secret once.",
+            "Create an organization with its plan, a default group, its Admin and a live API key.",
+            "Each secret is printed once.",
             "The Admin's password is generated unless --admin-password-stdin is given."})
 final class ProvisionOrgCommand implements Callable<Integer> {
 

@@ -29,6 +29,7 @@ import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
 import id.anycheck.auth.application.verification.Verifications;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import id.anycheck.auth.http.HttpApi;
+import id.anycheck.auth.http.HttpMetrics;
 import id.anycheck.auth.http.UseCases;
 import id.anycheck.auth.http.jwt.JwtTokenService;
 import id.anycheck.auth.http.jwt.SigningKey;
@@ -67,6 +68,8 @@ final class Service implements AutoCloseable {
 
     private final Settings settings;
     private final Database database;
+    private final Monitoring monitoring;
+    private final HttpMetrics httpMetrics;
     private final UseCases useCases;
     private final ProvisionOrganization provisionOrganization;
     private final CreateUser createUser;
@@ -76,6 +79,8 @@ final class Service implements AutoCloseable {
             ProvisionOrganization provisionOrganization, CreateUser createUser, Clock clock) {
         this.settings = settings;
         this.database = database;
+        this.monitoring = new Monitoring(database);
+        this.httpMetrics = new HttpMetrics(monitoring.registry(), settings.operations().metricsToken());
         this.useCases = useCases;
         this.provisionOrganization = provisionOrganization;
         this.createUser = createUser;
@@ -141,8 +146,8 @@ final class Service implements AutoCloseable {
                 new ListApiKeys(apiKeys, administrators),
                 new OrganizationSettings(organizations, apiKeys, actors, auditTrail),
                 new GroupAdministration(organizations, catalogue, actors, apiKeyCache, auditTrail, clock),
-                new UserAdministration(users, organizations, sessions, activeSessions, createUser, actors, auditTrail,
-                        clock),
+                new UserAdministration(users, organizations, sessions, activeSessions, createUser, passwordHasher,
+                        passwordGenerator, actors, auditTrail, clock),
                 new Verifications(new JdbiVerificationRepository(database.jdbi()), organizations, catalogue, actors,
                         auditTrail, clock),
                 new ApplyRateLimits(rateLimiter, rateLimitQuotas, rateLimits.clientLimitPerMinute()));
@@ -169,7 +174,7 @@ final class Service implements AutoCloseable {
 
     /** Creates the HTTP application, not yet started; {@code server} may set more options. */
     Javalin httpApp(Consumer<JavalinConfig> server) {
-        return HttpApi.create(useCases, settings.http(), clock, server);
+        return HttpApi.create(useCases, settings.http(), clock, httpMetrics, server);
     }
 
     Settings settings() {
@@ -203,6 +208,10 @@ final class Service implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            monitoring.close();
+        }
     }
 }

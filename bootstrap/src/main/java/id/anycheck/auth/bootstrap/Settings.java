@@ -5,7 +5,6 @@ import id.anycheck.auth.http.HttpSettings;
 import id.anycheck.auth.http.TrustedProxies;
 import id.anycheck.auth.http.jwt.SigningKey;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
-import id.anycheck.auth.persistence.DatabaseKind;
 import id.anycheck.auth.persistence.DatabaseSettings;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import java.net.InetAddress;
@@ -16,9 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The service's configuration, read from environment variables and checked before anything
@@ -39,12 +41,14 @@ record Settings(
         Argon2Parameters argon2,
         int hashConcurrency,
         ServiceCatalogue serviceCatalogue,
+        OperationsSettings operations,
         RateLimitSettings rateLimits) {
 
     /** @throws ConfigurationException naming the first variable with an unusable value */
     static Settings fromEnvironment(Map<String, String> environment) {
         Reader reader = new Reader(environment);
         reader.logLevel();
+        reader.logFormat();
         return new Settings(
                 reader.host(),
                 reader.integer(Variable.PORT, 1, 65_535),
@@ -58,6 +62,7 @@ record Settings(
                 reader.argon2(),
                 reader.hashConcurrency(),
                 reader.serviceCatalogue(),
+                reader.operations(),
                 reader.rateLimits());
     }
 
@@ -66,22 +71,29 @@ record Settings(
         DatabaseSettings other = new DatabaseSettings(
                 url, database.user(), database.password(), database.poolSize(), database.connectionTimeout());
         return new Settings(host, port, other, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, rateLimits);
+                hashConcurrency, serviceCatalogue, operations, rateLimits);
     }
 
     /** Returns these settings with another listening address, keeping every other value. */
     Settings withHost(String otherHost) {
         return new Settings(otherHost, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, rateLimits);
+                hashConcurrency, serviceCatalogue, operations, rateLimits);
     }
 
     /** Returns these settings with other request limits, keeping every other value. */
     Settings withRateLimits(RateLimitSettings otherRateLimits) {
         return new Settings(host, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, otherRateLimits);
+                hashConcurrency, serviceCatalogue, operations, otherRateLimits);
     }
 
     private static final class Reader {
+
+        private static final List<String> LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
+        private static final Pattern LOGGER_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.-]*");
+        private static final int MIN_METRICS_TOKEN_LENGTH = 16;
+        /** The Entra ID variables that single sign-on needs; ANYCHECK_ENTRA_AUTHORITY is optional. */
+        private static final List<String> ENTRA_VARIABLES = List.of("ANYCHECK_ENTRA_TENANT_ID",
+                "ANYCHECK_ENTRA_CLIENT_ID", "ANYCHECK_ENTRA_CLIENT_SECRET", "ANYCHECK_ENTRA_REDIRECT_URI");
 
         private final Map<String, String> environment;
 
@@ -142,12 +154,10 @@ record Settings(
 
         DatabaseSettings database() {
             String url = text(Variable.DB_URL);
-            try {
-                DatabaseKind.of(url);
-            } catch (IllegalArgumentException e) {
+            DatabaseSettings.urlProblem(url).ifPresent(problem -> {
                 throw new ConfigurationException(Variable.DB_URL,
-                        "must start with jdbc:h2: or jdbc:postgresql:, for example jdbc:postgresql://localhost:5432/anycheck");
-            }
+                        problem + ", for example jdbc:postgresql://localhost:5432/anycheck");
+            });
             String user = raw(Variable.DB_USER);
             String password = environment.getOrDefault(Variable.DB_PASSWORD.key(), "");
             return new DatabaseSettings(url, user == null ? "" : user, password,
@@ -199,10 +209,65 @@ record Settings(
         /** Checks the level that logback.xml reads from the same variable. */
         void logLevel() {
             String level = text(Variable.LOG_LEVEL);
-            if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(level.toUpperCase(Locale.ROOT))) {
+            if (!LEVELS.contains(level.toUpperCase(Locale.ROOT))) {
                 throw new ConfigurationException(Variable.LOG_LEVEL,
                         "must be ERROR, WARN, INFO, DEBUG or TRACE, but is '" + level + "'");
             }
+        }
+
+        /** Checks the format that logback.xml reads from the same variable to choose its appender. */
+        void logFormat() {
+            String format = text(Variable.LOG_FORMAT);
+            if (!List.of("text", "json").contains(format)) {
+                throw new ConfigurationException(Variable.LOG_FORMAT,
+                        "must be text or json (in lower case), but is '" + format + "'");
+            }
+        }
+
+        OperationsSettings operations() {
+            return new OperationsSettings(
+                    metricsToken(),
+                    Duration.ofSeconds(integer(Variable.SHUTDOWN_TIMEOUT_SECONDS, 1, 3600)),
+                    loggerLevels(),
+                    singleSignOnConfigured());
+        }
+
+        private boolean singleSignOnConfigured() {
+            return ENTRA_VARIABLES.stream().allMatch(key -> {
+                String value = environment.get(key);
+                return value != null && !value.isBlank();
+            });
+        }
+
+        private Optional<String> metricsToken() {
+            String token = raw(Variable.METRICS_TOKEN);
+            boolean usable = token == null
+                    || token.length() >= MIN_METRICS_TOKEN_LENGTH && token.chars().noneMatch(Character::isWhitespace);
+            if (!usable) {
+                // The value is not repeated: it is a secret, even when unusable.
+                throw new ConfigurationException(Variable.METRICS_TOKEN, "must be at least " + MIN_METRICS_TOKEN_LENGTH
+                        + " characters without spaces; generate one with: openssl rand -hex 32");
+            }
+            return Optional.ofNullable(token);
+        }
+
+        private Map<String, String> loggerLevels() {
+            String value = raw(Variable.LOG_LEVELS);
+            Map<String, String> levels = new LinkedHashMap<>();
+            if (value == null) {
+                return levels;
+            }
+            for (String entry : value.split(",")) {
+                String[] nameAndLevel = entry.strip().split("=", 2);
+                String level = nameAndLevel.length == 2 ? nameAndLevel[1].strip().toUpperCase(Locale.ROOT) : "";
+                if (!LOGGER_NAME.matcher(nameAndLevel[0].strip()).matches() || !LEVELS.contains(level)) {
+                    throw new ConfigurationException(Variable.LOG_LEVELS, "entry '" + entry.strip()
+                            + "' is not LOGGER=LEVEL with a level of ERROR, WARN, INFO, DEBUG or TRACE,"
+                            + " for example org.eclipse.jetty=DEBUG");
+                }
+                levels.put(nameAndLevel[0].strip(), level);
+            }
+            return levels;
         }
 
         boolean bool(Variable variable) {

@@ -43,7 +43,19 @@ enum Variable {
     RATE_LIMIT_DRAFT_FIELDS("ANYCHECK_RATE_LIMIT_DRAFT_FIELDS", "true",
             "Whether responses carry the IETF draft's RateLimit-Policy and RateLimit fields beside the "
                     + "X-RateLimit-* headers: true or false."),
-    LOG_LEVEL("ANYCHECK_LOG_LEVEL", "INFO", "Level of the service's logs: ERROR, WARN, INFO, DEBUG or TRACE.");
+    LOG_LEVEL("ANYCHECK_LOG_LEVEL", "INFO", "Level of the service's logs: ERROR, WARN, INFO, DEBUG or TRACE."),
+    LOG_LEVELS("ANYCHECK_LOG_LEVELS", "",
+            "Levels of single loggers in serve and demo, overriding ANYCHECK_LOG_LEVEL: a comma-separated list of "
+                    + "LOGGER=LEVEL, for example org.eclipse.jetty=DEBUG,id.anycheck.auth.http.requests=WARN."),
+    LOG_FORMAT("ANYCHECK_LOG_FORMAT", "text",
+            "text for human-readable lines, json for one JSON object per line with timestamp, level, logger, "
+                    + "message, request_id, principal_id and organization_id."),
+    METRICS_TOKEN("ANYCHECK_METRICS_TOKEN", "(unset: GET /metrics is public)",
+            "Bearer token that GET /metrics requires, at least 16 characters; generate one with: "
+                    + "openssl rand -hex 32."),
+    SHUTDOWN_TIMEOUT_SECONDS("ANYCHECK_SHUTDOWN_TIMEOUT_SECONDS", "20",
+            "Seconds that a stopping server (SIGTERM) waits for requests in progress before it closes their "
+                    + "connections.");
 
     private final String key;
     private final String defaultValue;

@@ -31,7 +31,8 @@ class AccessHttpTest {
             Http.Reply forbidden = patch(http, "/organizations/current", "{\"name\": \"Hijacked\"}",
                     Tenant.token(http, tenant.managerEmail));
             Http.Reply updated = patch(http, "/organizations/current",
-                    "{\"name\": \"Renamed\", \"mfa_required\": true}", admin);
+                    "{\"name\": \"Renamed\", \"mfa_required\": false}", admin);
+            Http.Reply mfa = patch(http, "/organizations/current", "{\"mfa_required\": true}", admin);
 
             assertThat(asUser.status()).isEqualTo(200);
             assertThat(LoginHttpTest.fieldNames(asUser.data())).containsExactly("id", "name", "plan", "active",
@@ -42,7 +43,9 @@ class AccessHttpTest {
             assertThat(forbidden.errorCode()).isEqualTo("FORBIDDEN");
             assertThat(updated.status()).isEqualTo(200);
             assertThat(updated.data().path("name").asText()).isEqualTo("Renamed");
-            assertThat(updated.data().path("mfa_required").asBoolean()).isTrue();
+            assertThat(updated.data().path("mfa_required").asBoolean()).isFalse();
+            assertThat(mfa.status()).isEqualTo(400);
+            assertThat(fields(mfa)).containsExactly("mfa_required");
         });
     }
 
@@ -93,6 +96,31 @@ class AccessHttpTest {
             Http.Reply sameName = http.postJson("/groups", "{\"name\": \"Risk\"}", "Authorization", bearer(admin));
             assertThat(sameName.status()).isEqualTo(409);
             assertThat(sameName.errorCode()).isEqualTo("CONFLICT");
+        });
+    }
+
+    @Test
+    void groupListPages() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            String admin = Tenant.token(http, tenant.adminEmail);
+            for (int i = 0; i < 4; i++) {
+                http.postJson("/groups", "{\"name\": \"Group " + i + "\"}", "Authorization", bearer(admin));
+            }
+
+            List<String> names = new ArrayList<>();
+            String path = "/groups?limit=2";
+            for (int page = 0; page < 5 && path != null; page++) {
+                JsonNode data = http.get(path, "Authorization", bearer(admin)).data();
+                data.path("items").forEach(item -> names.add(item.path("name").asText()));
+                path = data.path("next_cursor").isNull() ? null
+                        : "/groups?limit=2&cursor=" + data.path("next_cursor").asText();
+            }
+
+            assertThat(names).containsExactlyInAnyOrder("Default", "Group 0", "Group 1", "Group 2", "Group 3");
+            assertThat(http.get("/groups?limit=0", "Authorization", bearer(admin)).status()).isEqualTo(400);
+            assertThat(http.get("/groups?cursor=zzz", "Authorization", bearer(admin)).status()).isEqualTo(400);
         });
     }
 
@@ -258,6 +286,10 @@ class AccessHttpTest {
             assertThat(badRole.json().path("error").path("details").get(0).path("problem").asText())
                     .contains("PATCH /users/{id}");
             assertThat(shortPassword.status()).isEqualTo(400);
+            Http.Reply unknownField = http.postJson("/users", Http.json(Map.of("email", "u@tenant.example",
+                    "name", "U", "admin", true)), "Authorization", bearer(admin));
+            assertThat(unknownField.status()).isEqualTo(400);
+            assertThat(fields(unknownField)).containsExactly("admin");
         });
     }
 
@@ -368,6 +400,27 @@ class AccessHttpTest {
                     .isEqualTo("TOKEN_REVOKED");
             assertThat(http.refresh(login.data().path("refresh_token").asText()).status()).isEqualTo(401);
             assertThat(http.logIn(tenant.userEmail, Tenant.PASSWORD).errorCode()).isEqualTo("INVALID_CREDENTIALS");
+        });
+    }
+
+    @Test
+    void passwordResetGivesNewPasswordAndEndsSessions() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            String userToken = Tenant.token(http, tenant.userEmail);
+            String path = "/users/" + tenant.userId + "/password-reset";
+
+            Http.Reply byManager = http.post(path, "Authorization", bearer(Tenant.token(http, tenant.managerEmail)));
+            Http.Reply reset = http.post(path, "Authorization", bearer(Tenant.token(http, tenant.adminEmail)));
+
+            assertThat(byManager.status()).isEqualTo(403);
+            assertThat(reset.status()).isEqualTo(200);
+            assertThat(reset.header("Cache-Control")).contains("no-store");
+            String password = reset.data().path("temporary_password").asText();
+            assertThat(http.get("/auth/me", "Authorization", bearer(userToken)).errorCode()).isEqualTo("TOKEN_REVOKED");
+            assertThat(http.logIn(tenant.userEmail, Tenant.PASSWORD).status()).isEqualTo(401);
+            assertThat(http.logIn(tenant.userEmail, password).status()).isEqualTo(200);
         });
     }
 

@@ -172,8 +172,8 @@ class ApiKeyHttpTest {
             Http.Reply reply = issue(http, adminToken(http, tenant),
                     Map.of("name", "Sneaky", "group_id", other.groupId(), "environment", "live"));
 
-            assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.errorCode()).isEqualTo("VALIDATION_ERROR");
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.errorCode()).isEqualTo("NOT_FOUND");
         });
     }
 
@@ -189,7 +189,7 @@ class ApiKeyHttpTest {
 
             assertThat(reply.status()).isEqualTo(409);
             assertThat(reply.errorCode()).isEqualTo("CONFLICT");
-            assertThat(reply.json().path("error").path("message").asText()).contains("limit of 1 active API keys");
+            assertThat(reply.json().path("error").path("message").asText()).contains("contract limit of 1 active API keys");
         });
     }
 

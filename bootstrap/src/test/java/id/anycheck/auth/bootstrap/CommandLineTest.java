@@ -16,7 +16,11 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandLineTest {
 
@@ -34,8 +38,69 @@ class CommandLineTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("serve", "demo", "migrate", "provision-org");
         for (Variable variable : Variable.values()) {
-            assertThat(run.out()).contains(variable.key());
+            String shownDefault = variable.defaultValue().isEmpty() ? "(empty)" : variable.defaultValue();
+            assertThat(run.out())
+                    .containsPattern(Pattern.quote(variable.key()) + "\\s+default " + Pattern.quote(shownDefault));
         }
+    }
+
+    /**
+     * Each unusable value stops the command before it touches the database: exit code 2 and one
+     * line on standard error that names the variable and gives the fix.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "ANYCHECK_PORT                     | 0                          | 1 to 65535",
+        "ANYCHECK_PORT                     | 70000                      | 1 to 65535",
+        "ANYCHECK_DB_URL                   | postgres://127.0.0.1/x     | must start with jdbc:h2: or jdbc:postgresql:",
+        "ANYCHECK_DB_URL                   | jdbc:postgresql://h:abc/x  | not a valid PostgreSQL JDBC URL",
+        "ANYCHECK_DB_POOL_SIZE             | ten                        | 1 to 500",
+        "ANYCHECK_DB_CONNECTION_TIMEOUT_MS | 10                         | 250 to 600000",
+        "ANYCHECK_JWT_SECRET               | not base64!                | not valid base64",
+        "ANYCHECK_SESSION_CACHE_SECONDS    | -1                         | 0 to 3600",
+        "ANYCHECK_MAX_BODY_BYTES           | 12                         | 1024 to 16777216",
+        "ANYCHECK_ARGON2_MEMORY_KIB        | 4                          | 8 to 262144",
+        "ANYCHECK_ARGON2_ITERATIONS        | 0                          | 1 to 16",
+        "ANYCHECK_ARGON2_PARALLELISM       | many                       | 1 to 16",
+        "ANYCHECK_HASH_CONCURRENCY         | 0                          | 1 to 1024",
+        "ANYCHECK_LOG_LEVEL                | LOUD                       | ERROR, WARN, INFO, DEBUG or TRACE",
+        "ANYCHECK_LOG_LEVELS               | org.eclipse.jetty          | LOGGER=LEVEL",
+        "ANYCHECK_LOG_LEVELS               | org.eclipse.jetty=CHATTY   | LOGGER=LEVEL",
+        "ANYCHECK_LOG_FORMAT               | xml                        | text or json",
+        "ANYCHECK_SHUTDOWN_TIMEOUT_SECONDS | soon                       | 1 to 3600",
+    })
+    void invalidVariableStopsWithItsNameAndFix(String variable, String value, String fix) {
+        environment.put(variable, value);
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).singleElement(InstanceOfAssertFactories.STRING)
+                .startsWith("Configuration error: " + variable)
+                .contains(fix);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void shortMetricsTokenStopsWithoutEchoingIt() {
+        environment.put("ANYCHECK_METRICS_TOKEN", "short-secret");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_METRICS_TOKEN", "at least 16 characters", "openssl rand -hex 32");
+        assertThat(run.err()).doesNotContain("short-secret");
+    }
+
+    @Test
+    void argon2MemoryBelowLanesStopsWithItsName() {
+        environment.put("ANYCHECK_ARGON2_MEMORY_KIB", "16");
+        environment.put("ANYCHECK_ARGON2_PARALLELISM", "4");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_ARGON2_MEMORY_KIB", "8 KiB per lane");
     }
 
     @Test
@@ -63,6 +128,22 @@ class CommandLineTest {
         assertThat(first.out()).containsPattern("Applied [1-9][0-9]* migration\\(s\\)");
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains("Applied 0 migration(s)");
+    }
+
+    @Test
+    void migrateAppliesSchemaOnPostgres() {
+        try (PostgresSchema schema = PostgresSchema.create()) {
+            environment.putAll(schema.credentials());
+            environment.put("ANYCHECK_DB_URL", schema.url());
+
+            Run first = run("", "migrate");
+            Run second = run("", "migrate");
+
+            assertThat(first.exitCode()).isZero();
+            assertThat(first.out()).containsPattern("Applied [1-9][0-9]* migration\\(s\\); the PostgreSQL database");
+            assertThat(second.exitCode()).isZero();
+            assertThat(second.out()).contains("Applied 0 migration(s)");
+        }
     }
 
     @Test
@@ -101,6 +182,7 @@ class CommandLineTest {
                 .containsExactly("id", "key", "prefix", "name", "group_id", "environment", "expires_at");
         assertThat(json.path("key").asText()).startsWith(json.path("prefix").asText()).startsWith("ak_test_");
         assertThat(json.path("environment").asText()).isEqualTo("test");
+        assertThat(json.path("expires_at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
         assertKeyWorks(json.path("key").asText(), organization.path("group_id").asText());
     }
 
@@ -144,7 +226,7 @@ class CommandLineTest {
 
         assertThat(set.exitCode()).isZero();
         assertThat(issue.exitCode()).isEqualTo(1);
-        assertThat(issue.err()).contains("limit of 1 active API keys");
+        assertThat(issue.err()).contains("contract limit of 1 active API keys");
     }
 
     @Test

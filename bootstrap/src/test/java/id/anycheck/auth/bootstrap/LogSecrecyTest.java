@@ -41,6 +41,13 @@ class LogSecrecyTest {
                 http.send("DELETE", "/api-keys/" + service.organization.firstApiKey().key().id(), null, null,
                         "Authorization", bearer(adminToken));
                 http.get("/auth/me", "X-API-Key", firstKey);
+                String resetPassword = http.post("/users/" + service.user.user().id() + "/password-reset",
+                        "Authorization", bearer(adminToken)).data().path("temporary_password").asText();
+                String createdPassword = http.postJson("/users", Http.json(java.util.Map.of("email",
+                        "logged@acme.example", "name", "Logged")), "Authorization", bearer(adminToken)).data()
+                        .path("temporary_password").asText();
+                secrets.add(resetPassword);
+                secrets.add(createdPassword);
                 http.post("/auth/logout", "Authorization", bearer(refreshed.path("access_token").asText()));
 
                 secrets.addAll(List.of(TestService.USER_PASSWORD, "wrong password 123", "another wrong password",

@@ -8,8 +8,6 @@ import id.anycheck.auth.application.ProvisionedOrganization;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.organization.Plan;
-import id.anycheck.auth.http.ApiException;
-import id.anycheck.auth.http.ErrorCode;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -104,9 +102,9 @@ class RateLimitHttpTest {
             Http http = new Http(client);
             Tenant tenant = tenant(http, "business");
 
-            Http.Reply reply = http.get("/probe/forbidden", tenant.authorization());
+            Http.Reply reply = http.get("/groups/" + GroupId.random(), tenant.authorization());
 
-            assertThat(reply.status()).isEqualTo(403);
+            assertThat(reply.status()).isEqualTo(404);
             assertThat(reply.header("X-RateLimit-Limit")).contains("5");
             assertThat(reply.header("X-RateLimit-Remaining")).contains("4");
         });
@@ -140,7 +138,7 @@ class RateLimitHttpTest {
             Http http = new Http(client);
             Tenant tenant = tenant(http, "business");
             GroupId group = addGroup(tenant, Optional.of(2));
-            String path = "/groups/" + group + "/probe";
+            String path = "/groups/" + group;
 
             Http.Reply first = http.get(path, tenant.authorization());
             Http.Reply second = http.get(path, tenant.authorization());
@@ -165,8 +163,8 @@ class RateLimitHttpTest {
         JavalinTest.test(app(), (server, client) -> {
             Http http = new Http(client);
             Tenant tenant = tenant(http, "business");
-            String first = "/groups/" + addGroup(tenant, Optional.of(4)) + "/probe";
-            String second = "/groups/" + addGroup(tenant, Optional.of(4)) + "/probe";
+            String first = "/groups/" + addGroup(tenant, Optional.of(4));
+            String second = "/groups/" + addGroup(tenant, Optional.of(4));
             for (int i = 0; i < 3; i++) {
                 assertThat(http.get(first, tenant.authorization()).status()).isEqualTo(200);
             }
@@ -213,7 +211,7 @@ class RateLimitHttpTest {
             service.service.applyRateLimits().groupQuotaChanged(tenant.organizationId(), tenant.defaultGroupId());
 
             Http.Reply first = http.get("/auth/me?group_id=" + named, "X-API-Key", tenant.apiKey());
-            Http.Reply rejected = http.get("/groups/" + named + "/probe", "X-API-Key", tenant.apiKey());
+            Http.Reply rejected = http.get("/groups/" + named, "X-API-Key", tenant.apiKey());
 
             assertThat(first.status()).isEqualTo(200);
             assertThat(first.header("X-RateLimit-Limit")).contains("1");
@@ -250,11 +248,11 @@ class RateLimitHttpTest {
             GroupId othersGroup = addGroup(other, Optional.of(1));
 
             for (int i = 0; i < 3; i++) {
-                Http.Reply reply = http.get("/groups/" + othersGroup + "/probe", tenant.authorization());
-                assertThat(reply.status()).isEqualTo(200);
+                Http.Reply reply = http.get("/groups/" + othersGroup, tenant.authorization());
+                assertThat(reply.status()).as("another organization's group").isEqualTo(404);
                 assertThat(reply.header("RateLimit-Policy")).contains("\"organization\";q=5;w=60");
             }
-            assertThat(http.get("/groups/" + othersGroup + "/probe", other.authorization()).status()).isEqualTo(200);
+            assertThat(http.get("/groups/" + othersGroup, other.authorization()).status()).isEqualTo(200);
         });
     }
 
@@ -264,7 +262,7 @@ class RateLimitHttpTest {
             Http http = new Http(client);
             Tenant tenant = tenant(http, "enterprise");
             GroupId group = addGroup(tenant, Optional.of(2));
-            String path = "/groups/" + group + "/probe";
+            String path = "/groups/" + group;
             http.get(path, tenant.authorization());
             http.get(path, tenant.authorization());
             assertThat(http.get(path, tenant.authorization()).status()).isEqualTo(429);
@@ -303,7 +301,7 @@ class RateLimitHttpTest {
         JavalinTest.test(app(), (server, client) -> {
             Http http = new Http(client);
             Tenant tenant = tenant(http, "enterprise");
-            String path = "/groups/" + addGroup(tenant, Optional.of(50)) + "/probe";
+            String path = "/groups/" + addGroup(tenant, Optional.of(50));
             ExecutorService pool = Executors.newFixedThreadPool(8);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> statuses = new ArrayList<>();
@@ -329,14 +327,10 @@ class RateLimitHttpTest {
         });
     }
 
-    /** Creates the application with two routes only tests have: a group route and a route that fails. */
+    /** Creates the application with an after-handler that records the scope of each rejection. */
     private Javalin app() {
         return service.service.httpApp(config -> {
             config.jetty.host = TestService.LOOPBACK;
-            config.routes.get("/groups/{id}/probe", ctx -> ctx.result("{}"));
-            config.routes.get("/probe/forbidden", ctx -> {
-                throw new ApiException(ErrorCode.FORBIDDEN);
-            });
             config.routes.after(ctx -> {
                 String scope = ctx.attribute("anycheck.ratelimit.scope");
                 if (scope != null) {

@@ -1,5 +1,7 @@
 package id.anycheck.auth.bootstrap;
 
+import static id.anycheck.auth.bootstrap.JarProcesses.awaitLine;
+import static id.anycheck.auth.bootstrap.JarProcesses.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +10,6 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -173,22 +173,6 @@ class RunnableJarIT {
         return jar;
     }
 
-    /** Reads lines until one matches, within the start timeout. */
-    private static Matcher awaitLine(BufferedReader reader, Pattern pattern) throws Exception {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            String line = reader.readLine();
-            if (line == null) {
-                throw new AssertionError("process ended before printing a line matching " + pattern);
-            }
-            Matcher matcher = pattern.matcher(line);
-            if (matcher.find()) {
-                return matcher;
-            }
-        }
-        throw new AssertionError("no line matching " + pattern + " within " + START_TIMEOUT);
-    }
-
     private static void awaitReady(Process process, String base) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -227,15 +211,12 @@ class RunnableJarIT {
             request.header("Authorization", "Bearer " + accessToken);
         }
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        HttpRequest built = request.build();
+        HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+        DescriptionCheck.verify(method, built.uri().getRawPath(), built.headers(),
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8), response.statusCode(), response.headers(),
+                response.body());
+        return response;
     }
 
 }

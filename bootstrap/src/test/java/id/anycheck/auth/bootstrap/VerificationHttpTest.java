@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code /verifications} over real HTTP: creating pending records and who sees which. */
+/** {@code /verifications} over real HTTP: creating pending records, and which caller can read which. */
 class VerificationHttpTest {
 
     @RegisterExtension
@@ -64,6 +64,30 @@ class VerificationHttpTest {
             assertThat(created.data().path("environment").asText()).isEqualTo("test");
             assertThat(created.data().path("created_by").path("type").asText()).isEqualTo("api_key");
             assertThat(listed.data().path("items")).hasSize(1);
+        });
+    }
+
+    @Test
+    void keysSeeOnlyTheirEnvironment() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            String admin = Tenant.token(http, tenant.adminEmail);
+            String testKey = http.postJson("/api-keys", Http.json(Map.of("name", "Staging", "group_id",
+                    tenant.groupId(), "environment", "test")), "Authorization", bearer(admin)).data().path("key")
+                    .asText();
+            String live = create(http, admin, tenant.groupId(), "live-one");
+            String test = http.postJson("/verifications", Http.json(Map.of("service", "liveness",
+                    "subject", Map.of())), "X-API-Key", testKey).data().path("id").asText();
+
+            assertThat(ids(http.get("/verifications", "X-API-Key", testKey))).containsExactly(test);
+            assertThat(ids(http.get("/verifications?environment=live", "X-API-Key", testKey))).isEmpty();
+            assertThat(ids(http.get("/verifications", "X-API-Key", tenant.apiKey()))).containsExactly(live);
+            assertThat(http.get("/verifications/" + live, "X-API-Key", testKey).status()).isEqualTo(404);
+            assertThat(ids(http.get("/verifications?environment=test", "Authorization", bearer(admin))))
+                    .containsExactly(test);
+            assertThat(http.get("/verifications?environment=prod", "Authorization", bearer(admin)).status())
+                    .isEqualTo(400);
         });
     }
 

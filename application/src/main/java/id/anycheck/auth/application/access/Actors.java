@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Loads the roles a principal holds right now, so that a role change or deactivation takes
+ * Loads the roles a principal has right now, so that a role change or deactivation takes
  * effect at the next request. Thread-safe.
  */
 public final class Actors {

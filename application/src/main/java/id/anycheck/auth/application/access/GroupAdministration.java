@@ -15,8 +15,11 @@ import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import java.lang.System.Logger.Level;
+import id.anycheck.auth.application.Page;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +27,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Use cases on an organization's groups: the Admin creates, renames and deletes them; the Admin
- * and the group's Managers choose its verification services; members view their groups.
+ * Use cases on an organization's groups. The Admin creates, renames and deletes them. The Admin
+ * and the group's Managers choose its verification services, and members view their groups.
  * Another organization's group is reported as not found. Thread-safe.
  */
 public final class GroupAdministration {
@@ -53,14 +56,36 @@ public final class GroupAdministration {
         this.clock = clock;
     }
 
-    /** Returns every group to the Admin, and to others the groups they hold a role in, by name. */
-    public List<GroupView> list(Caller caller) {
+    /** Position in the list of groups, ordered by creation time, then id. */
+    public record Cursor(Instant createdAt, GroupId id) {
+    }
+
+    /**
+     * Lists, oldest first, every group to the Admin and to others the groups they hold a role
+     * in. An organization has few groups, so they are read at once and the page is cut here.
+     */
+    public Page<GroupView, Cursor> list(Caller caller, Optional<Cursor> after, int limit) {
         Actor actor = actors.of(caller.principal().orElseThrow());
 
-        return organizations.groupsOf(actor.organizationId()).stream()
+        List<Group> visible = organizations.groupsOf(actor.organizationId()).stream()
                 .filter(group -> actor.can(Action.VIEW_GROUP, group.id()))
+                .filter(group -> after.isEmpty() || isAfter(group, after.get()))
+                .sorted(Comparator.comparing(Group::createdAt).thenComparing(group -> group.id().value()))
+                .toList();
+
+        List<GroupView> page = visible.stream()
+                .limit(limit)
                 .map(group -> new GroupView(group, organizations.servicesOf(group.id())))
                 .toList();
+        Optional<Cursor> next = visible.size() > limit
+                ? Optional.of(new Cursor(visible.get(limit - 1).createdAt(), visible.get(limit - 1).id()))
+                : Optional.empty();
+        return new Page<>(page, next);
+    }
+
+    private static boolean isAfter(Group group, Cursor cursor) {
+        int byTime = group.createdAt().compareTo(cursor.createdAt());
+        return byTime > 0 || (byTime == 0 && group.id().value().compareTo(cursor.id().value()) > 0);
     }
 
     /**

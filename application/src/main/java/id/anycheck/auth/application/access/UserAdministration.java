@@ -7,6 +7,7 @@ import id.anycheck.auth.application.CreateUser;
 import id.anycheck.auth.application.CreateUserCommand;
 import id.anycheck.auth.application.CreatedUser;
 import id.anycheck.auth.application.Page;
+import id.anycheck.auth.application.PasswordGenerator;
 import id.anycheck.auth.domain.access.Action;
 import id.anycheck.auth.domain.access.Actor;
 import id.anycheck.auth.domain.audit.AuditEventType;
@@ -18,6 +19,7 @@ import id.anycheck.auth.domain.error.NotFoundException;
 import id.anycheck.auth.domain.organization.DisplayNames;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.port.OrganizationRepository;
+import id.anycheck.auth.domain.port.PasswordHasher;
 import id.anycheck.auth.domain.port.SessionRepository;
 import id.anycheck.auth.domain.port.UserRepository;
 import id.anycheck.auth.domain.port.UserRepository.AccountUpdate;
@@ -25,6 +27,7 @@ import id.anycheck.auth.domain.session.RevocationReason;
 import id.anycheck.auth.domain.session.SessionId;
 import id.anycheck.auth.domain.user.GroupRole;
 import id.anycheck.auth.domain.user.Membership;
+import id.anycheck.auth.domain.user.Password;
 import id.anycheck.auth.domain.user.Role;
 import id.anycheck.auth.domain.user.User;
 import id.anycheck.auth.domain.user.UserId;
@@ -38,9 +41,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Use cases on an organization's users. The Admin manages every user and grants the Admin role;
- * a Manager adds users to, and removes them from, the groups they manage, as User or Manager,
- * and never touches an Admin. Deactivating a user ends their sessions at once. Another
+ * Use cases on an organization's users. The Admin manages every user and grants the Admin role.
+ * A Manager adds users to, and removes them from, the groups they manage, as User or Manager,
+ * and never changes an Admin. Deactivating a user ends their sessions at once. Another
  * organization's user is reported as not found. Thread-safe.
  */
 public final class UserAdministration {
@@ -56,18 +59,22 @@ public final class UserAdministration {
     private final SessionRepository sessions;
     private final ActiveSessionCache activeSessions;
     private final CreateUser createUser;
+    private final PasswordHasher passwordHasher;
+    private final PasswordGenerator passwordGenerator;
     private final Actors actors;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
     public UserAdministration(UserRepository users, OrganizationRepository organizations, SessionRepository sessions,
-            ActiveSessionCache activeSessions, CreateUser createUser, Actors actors, AuditTrail auditTrail,
-            Clock clock) {
+            ActiveSessionCache activeSessions, CreateUser createUser, PasswordHasher passwordHasher,
+            PasswordGenerator passwordGenerator, Actors actors, AuditTrail auditTrail, Clock clock) {
         this.users = users;
         this.organizations = organizations;
         this.sessions = sessions;
         this.activeSessions = activeSessions;
         this.createUser = createUser;
+        this.passwordHasher = passwordHasher;
+        this.passwordGenerator = passwordGenerator;
         this.actors = actors;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -86,7 +93,7 @@ public final class UserAdministration {
             memberOf = Optional.of(managed);
         }
 
-        // One row more than asked tells whether a next page exists.
+        // Reading one row more than the limit shows whether a next page exists.
         List<User> found = users.list(actor.organizationId(), memberOf, after, limit + 1);
 
         List<UserView> page = found.stream().limit(limit).map(this::view).toList();
@@ -171,6 +178,28 @@ public final class UserAdministration {
 
         recordChanges(caller, actor, before, after);
         return view(after);
+    }
+
+    /**
+     * Replaces a user's password with a generated one, shown once to the Admin, and ends every
+     * session of the user, for a user who lost their password.
+     *
+     * @return the new password
+     */
+    public String resetPassword(Caller caller, UserId userId) {
+        Actor actor = actors.of(caller.principal().orElseThrow());
+        find(actor, userId);
+        actor.require(Action.UPDATE_USER);
+
+        String password = passwordGenerator.generate();
+        users.updatePasswordHash(userId, passwordHasher.hash(Password.choose(password)));
+        List<SessionId> ended = sessions.revokeAllOf(userId, RevocationReason.PASSWORD_RESET, clock.instant());
+        ended.forEach(activeSessions::forget);
+
+        auditTrail.record(AuditEventType.USER_PASSWORD_RESET, actor.organizationId(), caller, userId.toString(),
+                Map.of("sessions_ended", Integer.toString(ended.size())));
+        LOG.log(Level.INFO, "Reset the password of user {0} and ended {1} sessions", userId, ended.size());
+        return password;
     }
 
     /** Gives a user the User or Manager role in a group. */

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Keeps recently used API keys, with whether their organization is active, for a short time, so
  * that a request with a key needs no database round trip. A key revoked or rotated through this
- * instance is forgotten at once; a change made by another instance takes effect here after at
+ * instance is forgotten at once. A change made by another instance takes effect here after at
  * most the configured time to live. A time to live of zero reads the database every time.
  * Thread-safe.
  */

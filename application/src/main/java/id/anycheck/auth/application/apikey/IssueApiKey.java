@@ -49,9 +49,9 @@ public final class IssueApiKey {
     }
 
     /**
-     * @throws InvalidInputException for invalid fields, or a group not in the organization
+     * @throws InvalidInputException for invalid fields
+     * @throws NotFoundException if the organization, or the group in it, does not exist
      * @throws id.anycheck.auth.domain.error.ForbiddenException if the caller is not its Admin
-     * @throws NotFoundException if the organization does not exist
      * @throws ConflictException if the organization is inactive or at its limit of active keys
      */
     public IssuedApiKey issue(IssueApiKeyCommand command, Caller caller) {
@@ -63,10 +63,8 @@ public final class IssueApiKey {
         if (!organization.active()) {
             throw new ConflictException("Organization " + organization.id() + " is inactive.");
         }
-        boolean groupInOrganization = organizations.groupsOf(organization.id()).stream()
-                .anyMatch(group -> group.id().equals(valid.groupId()));
-        if (!groupInOrganization) {
-            throw InvalidInputException.of("group_id", "no such group in the organization");
+        if (organizations.findGroup(organization.id(), valid.groupId()).isEmpty()) {
+            throw new NotFoundException("Group " + valid.groupId() + " not found.");
         }
 
         Instant now = clock.instant();
@@ -74,7 +72,7 @@ public final class IssueApiKey {
         ApiKey key = ApiKey.issued(plaintext, organization.id(), valid.groupId(), valid.name(), creatorOf(caller),
                 now, now.plus(Duration.ofDays(valid.expiresInDays())), Optional.empty());
         if (!apiKeys.addWithinLimit(key, now)) {
-            throw new ConflictException("The organization already has its contract limit of "
+            throw new ConflictException("The organization has reached its contract limit of "
                     + apiKeys.limitOf(organization.id()) + " active API keys. Revoke one first,"
                     + " or ask the operator to raise the limit.");
         }

@@ -28,7 +28,7 @@ public final class ListApiKeys {
         }
         administrators.requireAdmin(caller, organizationId, "list API keys");
 
-        // One row more than asked tells whether a next page exists.
+        // Reading one row more than the limit shows whether a next page exists.
         List<ApiKey> keys = apiKeys.list(organizationId, after, limit + 1);
 
         if (keys.size() <= limit) {

@@ -92,10 +92,7 @@ public final class Verifications {
             throw new ServiceNotEnabledException(request.service(), groupId);
         }
 
-        ApiKeyEnvironment environment = caller.principal()
-                .filter(ApiKeyPrincipal.class::isInstance)
-                .map(principal -> ((ApiKeyPrincipal) principal).environment())
-                .orElse(ApiKeyEnvironment.LIVE);
+        ApiKeyEnvironment environment = keyEnvironmentOf(caller).orElse(ApiKeyEnvironment.LIVE);
         Verification verification = new Verification(VerificationId.random(), actor.organizationId(), groupId,
                 request.service(), VerificationStatus.PENDING, environment, request.referenceId(),
                 request.subjectJson(), actor.userId(), actor.apiKeyId(), clock.instant());
@@ -112,24 +109,36 @@ public final class Verifications {
         Verification verification = verifications.findById(actor.organizationId(), id)
                 .orElseThrow(() -> new NotFoundException("Verification " + id + " not found."));
 
-        if (!actor.can(Action.VIEW_VERIFICATIONS, verification.groupId())) {
-            // Outside the caller's groups it does not exist for them.
+        boolean otherEnvironment = keyEnvironmentOf(caller)
+                .filter(environment -> environment != verification.environment())
+                .isPresent();
+        if (!actor.can(Action.VIEW_VERIFICATIONS, verification.groupId()) || otherEnvironment) {
+            // Outside the caller's groups, or the key's environment, it does not exist for them.
             throw new NotFoundException("Verification " + id + " not found.");
         }
         return verification;
     }
 
-    /** Lists, newest first, the matching verifications of the groups the caller may view. */
+    /**
+     * Lists, newest first, the matching verifications of the groups the caller may view. An API
+     * key gets only those of its own environment, so a test key cannot read live subjects.
+     */
     public Page<Verification, VerificationRepository.Cursor> list(Caller caller,
             VerificationRepository.Filter filter, Optional<VerificationRepository.Cursor> after, int limit) {
         Actor actor = actors.of(caller.principal().orElseThrow());
         Optional<Set<GroupId>> visible = actor.isAdmin()
                 ? filter.groups()
                 : Optional.of(intersect(actor.groupsWhere(Action.VIEW_VERIFICATIONS), filter.groups()));
-        VerificationRepository.Filter allowed = new VerificationRepository.Filter(visible, filter.service(),
-                filter.status(), filter.referenceId(), filter.createdFrom(), filter.createdBefore());
+        VerificationRepository.Filter allowed = filter.withGroups(visible);
+        Optional<ApiKeyEnvironment> keyEnvironment = keyEnvironmentOf(caller);
+        if (keyEnvironment.isPresent()) {
+            if (filter.environment().filter(requested -> requested != keyEnvironment.get()).isPresent()) {
+                return new Page<>(List.of(), Optional.empty());
+            }
+            allowed = allowed.withEnvironment(keyEnvironment.get());
+        }
 
-        // One row more than asked tells whether a next page exists.
+        // Reading one row more than the limit shows whether a next page exists.
         List<Verification> found = verifications.list(actor.organizationId(), allowed, after, limit + 1);
 
         if (found.size() <= limit) {
@@ -138,6 +147,12 @@ public final class Verifications {
         Verification last = found.get(limit - 1);
         return new Page<>(found.subList(0, limit),
                 Optional.of(new VerificationRepository.Cursor(last.createdAt(), last.id())));
+    }
+
+    private static Optional<ApiKeyEnvironment> keyEnvironmentOf(Caller caller) {
+        return caller.principal()
+                .filter(ApiKeyPrincipal.class::isInstance)
+                .map(principal -> ((ApiKeyPrincipal) principal).environment());
     }
 
     private static Set<GroupId> intersect(Set<GroupId> visible, Optional<Set<GroupId>> requested) {
@@ -151,7 +166,7 @@ public final class Verifications {
         Set<GroupId> groups = actor.groupsWhere(Action.CREATE_VERIFICATION);
         if (groups.size() != 1) {
             throw InvalidInputException.of("group_id",
-                    "is required unless you can create verifications in exactly one group");
+                    "is required unless you are a member of exactly one group or call with an API key");
         }
         return groups.iterator().next();
     }

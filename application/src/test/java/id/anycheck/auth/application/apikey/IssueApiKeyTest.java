@@ -70,7 +70,7 @@ class IssueApiKeyTest {
                 "Billing", "live", Optional.empty());
 
         assertThatThrownBy(() -> setup.issue.issue(command, setup.asAdmin()))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -117,7 +117,7 @@ class IssueApiKeyTest {
 
         assertThatThrownBy(() -> setup.issueLiveKey())
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("limit of 1 active API keys");
+                .hasMessageContaining("contract limit of 1 active API keys");
     }
 
     @Test

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * What a caller may do, and which roles allow it: the whole access policy in one table. An
- * organization action is allowed when the caller holds one of the roles anywhere in the
- * organization; a group action only when the caller holds one in that group. The Admin holds
- * every role in every group of their organization.
+ * organization action is allowed when the caller has one of the roles anywhere in the
+ * organization, and every member counts as a User of it. A group action is allowed only when
+ * the caller has one of the roles in that group. The Admin has every role in every group of
+ * their organization.
  */
 public enum Action {
     //                              scope                roles that allow it

@@ -50,6 +50,10 @@ public record Actor(
         if (admin && action.allows(AccessRole.ADMIN)) {
             return true;
         }
+        // Every member of the organization, even one without a group yet, is at least a User of it.
+        if (action.allows(AccessRole.USER)) {
+            return true;
+        }
         return groupRoles.values().stream().anyMatch(role -> action.allows(accessRole(role)));
     }
 

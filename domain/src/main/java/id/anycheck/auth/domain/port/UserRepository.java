@@ -55,7 +55,7 @@ public interface UserRepository {
 
     /**
      * Changes a user's name, active flag and Admin role in one atomic step. A change that would
-     * leave the organization without an active Admin is refused; concurrent changes of different
+     * leave the organization without an active Admin is rejected. Concurrent changes of different
      * Admins are serialized, so they cannot together remove the last one.
      */
     AccountUpdate updateAccount(OrganizationId organizationId, UserId id, Optional<String> name,

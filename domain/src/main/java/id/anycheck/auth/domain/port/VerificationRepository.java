@@ -1,5 +1,6 @@
 package id.anycheck.auth.domain.port;
 
+import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.verification.Verification;
@@ -27,7 +28,19 @@ public interface VerificationRepository {
             Optional<VerificationStatus> status,
             Optional<String> referenceId,
             Optional<Instant> createdFrom,
-            Optional<Instant> createdBefore) {
+            Optional<Instant> createdBefore,
+            Optional<ApiKeyEnvironment> environment) {
+
+        /** Returns this filter restricted to those groups. */
+        public Filter withGroups(Optional<Set<GroupId>> onlyGroups) {
+            return new Filter(onlyGroups, service, status, referenceId, createdFrom, createdBefore, environment);
+        }
+
+        /** Returns this filter restricted to one environment. */
+        public Filter withEnvironment(ApiKeyEnvironment onlyEnvironment) {
+            return new Filter(groups, service, status, referenceId, createdFrom, createdBefore,
+                    Optional.of(onlyEnvironment));
+        }
     }
 
     void add(Verification verification);

@@ -6,5 +6,7 @@ public enum RevocationReason {
     /** A spent refresh token was presented again, so the token may have been stolen. */
     REFRESH_TOKEN_REUSE,
     /** The user was deactivated, which ends all their sessions at once. */
-    USER_DEACTIVATED
+    USER_DEACTIVATED,
+    /** An Admin reset the user's password, which ends all their sessions at once. */
+    PASSWORD_RESET
 }

@@ -60,6 +60,15 @@ class ActorTest {
     }
 
     @Test
+    void memberWithoutGroupMayViewOrganizationOnly() {
+        Actor groupless = Actor.user(organization, UserId.random(), false, Map.of());
+
+        assertThat(groupless.can(Action.VIEW_ORGANIZATION)).isTrue();
+        assertThat(groupless.can(Action.CREATE_GROUP)).isFalse();
+        assertThat(groupless.can(Action.VIEW_GROUP, joined)).isFalse();
+    }
+
+    @Test
     void apiKeyActsAsUserOfItsGroup() {
         assertThat(apiKey.can(Action.CREATE_VERIFICATION, joined)).isTrue();
         assertThat(apiKey.can(Action.CREATE_VERIFICATION, managed)).isFalse();
