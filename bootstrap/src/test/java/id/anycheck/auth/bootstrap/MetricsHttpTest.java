@@ -192,7 +192,7 @@ class MetricsHttpTest {
     }
 
     /** The samples of one scrape, by series name with labels as Prometheus prints them. */
-    private record Metrics(Map<String, Double> samples) {
+    record Metrics(Map<String, Double> samples) {
 
         private static final Pattern SAMPLE = Pattern.compile("^(\\S+(?:\\{[^}]*})?) (\\S+)$", Pattern.MULTILINE);
 

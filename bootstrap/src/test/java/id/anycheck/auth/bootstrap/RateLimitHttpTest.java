@@ -159,6 +159,24 @@ class RateLimitHttpTest {
     }
 
     @Test
+    void rejectionsAreCountedInMetrics() {
+        JavalinTest.test(app(), (server, client) -> {
+            Http http = new Http(client);
+            Tenant tenant = tenant(http, "business");
+            String path = "/groups/" + addGroup(tenant, Optional.of(1));
+            http.get(path, tenant.authorization());
+            MetricsHttpTest.Metrics before = MetricsHttpTest.Metrics.scrape(http);
+
+            Http.Reply rejected = http.get(path, tenant.authorization());
+            MetricsHttpTest.Metrics after = MetricsHttpTest.Metrics.scrape(http);
+
+            assertThat(rejected.status()).isEqualTo(429);
+            assertThat(after.delta(before, "anycheck_rate_limit_rejections_total{scope=\"group\"}")).isEqualTo(1);
+            assertThat(after.delta(before, "anycheck_rate_limit_rejections_total{scope=\"organization\"}")).isZero();
+        });
+    }
+
+    @Test
     void groupsShareOrganizationLimit() {
         JavalinTest.test(app(), (server, client) -> {
             Http http = new Http(client);
