@@ -172,15 +172,7 @@ class ClientRateLimitHttpTest {
     }
 
     private Javalin app(TestService service) {
-        return service.service.httpApp(config -> {
-            config.jetty.host = TestService.LOOPBACK;
-            config.routes.after(ctx -> {
-                String scope = ctx.attribute("anycheck.ratelimit.scope");
-                if (scope != null) {
-                    rejectedScopes.add(scope);
-                }
-            });
-        });
+        return RateLimitHttpTest.appRecordingRejections(service, rejectedScopes);
     }
 
     /** Sends a login with a wrong password and the given {@code X-Forwarded-For} header. */

@@ -8,6 +8,7 @@ import id.anycheck.auth.application.ProvisionedOrganization;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.organization.Plan;
+import id.anycheck.auth.http.HttpMetrics;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -345,14 +347,21 @@ class RateLimitHttpTest {
         });
     }
 
-    /** Creates the application with an after-handler that records the scope of each rejection. */
     private Javalin app() {
+        return appRecordingRejections(service, rejectedScopes);
+    }
+
+    /**
+     * Creates the application with an after-handler that adds the scope of each rate limit
+     * rejection, from the request attribute the metrics read, to {@code scopes}.
+     */
+    static Javalin appRecordingRejections(TestService service, Queue<String> scopes) {
         return service.service.httpApp(config -> {
             config.jetty.host = TestService.LOOPBACK;
             config.routes.after(ctx -> {
-                String scope = ctx.attribute("anycheck.ratelimit.scope");
+                String scope = ctx.attribute(HttpMetrics.RATE_LIMIT_SCOPE_ATTRIBUTE);
                 if (scope != null) {
-                    rejectedScopes.add(scope);
+                    scopes.add(scope);
                 }
             });
         });
