@@ -43,8 +43,7 @@ final class AuthenticationFilter {
             throw new ApiException(ErrorCode.AMBIGUOUS_CREDENTIALS);
         }
         if (apiKey != null) {
-            // TODO: take the client address through the trusted-proxy rules once they exist.
-            remember(ctx, authenticateApiKey.authenticate(apiKey.strip(), Optional.of(ctx.ip())));
+            remember(ctx, authenticateApiKey.authenticate(apiKey.strip(), Optional.of(ClientAddressResolver.of(ctx))));
             return;
         }
         String[] schemeAndToken = authorization == null ? new String[0] : authorization.strip().split("\\s+", 2);

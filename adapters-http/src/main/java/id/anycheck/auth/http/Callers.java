@@ -10,7 +10,6 @@ final class Callers {
     }
 
     static Caller of(Context ctx) {
-        // TODO: take the client address through the trusted-proxy rules once they exist.
-        return Caller.of(AuthenticationFilter.principal(ctx), ctx.ip());
+        return Caller.of(AuthenticationFilter.principal(ctx), ClientAddressResolver.of(ctx));
     }
 }

@@ -17,11 +17,23 @@ import java.util.Optional;
 public final class ClientAddressResolver {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final String ATTRIBUTE = "anycheck.client-address";
 
     private final TrustedProxies trustedProxies;
 
     public ClientAddressResolver(TrustedProxies trustedProxies) {
         this.trustedProxies = trustedProxies;
+    }
+
+    /** Stores the request's client address for {@link #of}, so that it is resolved once per request. */
+    void remember(Context ctx) {
+        ctx.attribute(ATTRIBUTE, clientAddress(ctx).getHostAddress());
+    }
+
+    /** Returns the client address stored by {@link #remember}, as an IP literal. */
+    static String of(Context ctx) {
+        String address = ctx.attribute(ATTRIBUTE);
+        return address != null ? address : ctx.req().getRemoteAddr();
     }
 
     public InetAddress clientAddress(Context ctx) {

@@ -11,11 +11,13 @@ import java.util.Set;
 /** Handlers of {@code /groups} and {@code /groups/{id}/services}. */
 final class GroupRoutes {
 
-    record GroupResponse(String id, String name, List<String> services, String createdAt) {
+    record GroupResponse(String id, String name, List<String> services, Integer rateLimitPerMinute,
+            String createdAt) {
 
         static GroupResponse of(GroupAdministration.GroupView view) {
             return new GroupResponse(view.group().id().toString(), view.group().name(),
-                    List.copyOf(view.services()), Timestamps.format(view.group().createdAt()));
+                    List.copyOf(view.services()), view.group().rateLimitPerMinute().orElse(null),
+                    Timestamps.format(view.group().createdAt()));
         }
     }
 
@@ -56,9 +58,11 @@ final class GroupRoutes {
         JsonBody body = JsonBody.read(ctx, maxBodyBytes);
         String name = body.requiredString("name");
         Optional<List<String>> services = body.optionalStringList("services");
+        Optional<Integer> rateLimitPerMinute = body.optionalInteger("rate_limit_per_minute");
         body.validate();
 
-        Envelope.success(ctx, 201, GroupResponse.of(groups.create(Callers.of(ctx), name, services)));
+        Envelope.success(ctx, 201, GroupResponse.of(groups.create(Callers.of(ctx), name, services,
+                rateLimitPerMinute)));
     }
 
     void show(Context ctx) {
@@ -69,9 +73,11 @@ final class GroupRoutes {
         GroupId groupId = groupId(ctx);
         JsonBody body = JsonBody.read(ctx, maxBodyBytes);
         Optional<String> name = body.optionalString("name");
+        Optional<Optional<Integer>> rateLimitPerMinute = body.nullableInteger("rate_limit_per_minute");
         body.validate();
 
-        Envelope.success(ctx, 200, GroupResponse.of(groups.update(Callers.of(ctx), groupId, name)));
+        Envelope.success(ctx, 200, GroupResponse.of(groups.update(Callers.of(ctx), groupId, name,
+                rateLimitPerMinute)));
     }
 
     void delete(Context ctx) {

@@ -45,8 +45,8 @@ public final class HttpApi {
         DocumentationRoutes documentation = new DocumentationRoutes();
         AuthenticationFilter authentication = new AuthenticationFilter(
                 useCases.authenticateAccessToken(), useCases.authenticateApiKey());
-        RateLimitFilter rateLimits = new RateLimitFilter(useCases.applyRateLimits(),
-                new ClientAddressResolver(settings.trustedProxies()),
+        ClientAddressResolver clientAddresses = new ClientAddressResolver(settings.trustedProxies());
+        RateLimitFilter rateLimits = new RateLimitFilter(useCases.applyRateLimits(), clientAddresses,
                 new RateLimitHeaders(settings.rateLimitDraftFields()));
         ErrorMapper errors = new ErrorMapper(settings.maxBodyBytes());
 
@@ -58,6 +58,7 @@ public final class HttpApi {
             config.http.defaultContentType = Envelope.CONTENT_TYPE;
 
             config.routes.before(RequestIds::assign);
+            config.routes.before(clientAddresses::remember);
             config.routes.beforeMatched(authentication::handle);
             config.routes.beforeMatched(rateLimits::handle);
 

@@ -115,6 +115,21 @@ final class JsonBody {
         return Optional.of(value.intValue());
     }
 
+    /**
+     * Returns an optional whole-number field that may be set to null: empty when absent, an empty
+     * value for null, else the number; or empty after recording a problem.
+     */
+    Optional<Optional<Integer>> nullableInteger(String field) {
+        JsonNode value = field(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isNull()) {
+            return Optional.of(Optional.empty());
+        }
+        return optionalInteger(field).map(Optional::of);
+    }
+
     /** Returns the string value of an optional field, or empty when absent or null, or after recording a problem. */
     Optional<String> optionalString(String field) {
         JsonNode value = field(field);

@@ -123,6 +123,7 @@ final class Service implements AutoCloseable {
         var rateLimiter = new InProcessRateLimiter(rateLimits.window(), rateLimits.maxCounters(), clock, System::nanoTime);
         var rateLimitQuotas = new RateLimitQuotas(organizations, rateLimits.planLimits(), rateLimits.quotaCacheTime(),
                 RATE_LIMIT_QUOTA_CACHE_ENTRIES, clock);
+        var applyRateLimits = new ApplyRateLimits(rateLimiter, rateLimitQuotas, rateLimits.clientLimitPerMinute());
 
         Argon2Parameters argon2 = settings.argon2();
         if (argon2.memoryKiB() < Argon2Parameters.OWASP.memoryKiB()
@@ -145,12 +146,13 @@ final class Service implements AutoCloseable {
                 new RevokeApiKey(apiKeys, apiKeyCache, administrators, auditTrail, clock),
                 new ListApiKeys(apiKeys, administrators),
                 new OrganizationSettings(organizations, apiKeys, actors, auditTrail),
-                new GroupAdministration(organizations, catalogue, actors, apiKeyCache, auditTrail, clock),
+                new GroupAdministration(organizations, catalogue, actors, apiKeyCache, applyRateLimits, auditTrail,
+                        clock),
                 new UserAdministration(users, organizations, sessions, activeSessions, createUser, passwordHasher,
                         passwordGenerator, actors, auditTrail, clock),
                 new Verifications(new JdbiVerificationRepository(database.jdbi()), organizations, catalogue, actors,
                         auditTrail, clock),
-                new ApplyRateLimits(rateLimiter, rateLimitQuotas, rateLimits.clientLimitPerMinute()));
+                applyRateLimits);
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, catalogue,
                         clock),

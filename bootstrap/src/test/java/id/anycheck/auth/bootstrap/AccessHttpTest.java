@@ -125,6 +125,51 @@ class AccessHttpTest {
     }
 
     @Test
+    void groupQuotaIsSetChangedAndRemoved() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            String admin = Tenant.token(http, tenant.adminEmail);
+
+            Http.Reply created = http.postJson("/groups", "{\"name\": \"Quota\", \"rate_limit_per_minute\": 100}",
+                    "Authorization", bearer(admin));
+            String path = "/groups/" + created.data().path("id").asText();
+            Http.Reply lowered = patch(http, path, "{\"rate_limit_per_minute\": 5}", admin);
+            Http.Reply renamedOnly = patch(http, path, "{\"name\": \"Quota 2\"}", admin);
+            Http.Reply removed = patch(http, path, "{\"rate_limit_per_minute\": null}", admin);
+            Http.Reply zero = patch(http, path, "{\"rate_limit_per_minute\": 0}", admin);
+            Http.Reply text = http.postJson("/groups", "{\"name\": \"Bad\", \"rate_limit_per_minute\": \"x\"}",
+                    "Authorization", bearer(admin));
+
+            assertThat(created.data().path("rate_limit_per_minute").asInt()).isEqualTo(100);
+            assertThat(lowered.data().path("rate_limit_per_minute").asInt()).isEqualTo(5);
+            assertThat(renamedOnly.data().path("rate_limit_per_minute").asInt()).isEqualTo(5);
+            assertThat(removed.data().path("rate_limit_per_minute").isNull()).isTrue();
+            assertThat(zero.status()).isEqualTo(400);
+            assertThat(fields(zero)).containsExactly("rate_limit_per_minute");
+            assertThat(text.status()).isEqualTo(400);
+            assertThat(fields(text)).containsExactly("rate_limit_per_minute");
+        });
+    }
+
+    @Test
+    void groupQuotaAppliesAtOnce() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            patch(http, "/groups/" + tenant.groupId(), "{\"rate_limit_per_minute\": 2}",
+                    Tenant.token(http, tenant.adminEmail));
+
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                statuses.add(http.get("/auth/me", "X-API-Key", tenant.apiKey()).status());
+            }
+
+            assertThat(statuses).containsExactly(200, 200, 429);
+        });
+    }
+
+    @Test
     void newGroupEnablesEveryServiceByDefault() {
         Tenant tenant = Tenant.create(service);
         JavalinTest.test(service.app(), (server, client) -> {

@@ -1,5 +1,6 @@
 package id.anycheck.auth.application.access;
 
+import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.application.AuditTrail;
 import id.anycheck.auth.application.Caller;
 import id.anycheck.auth.application.apikey.ApiKeyCache;
@@ -43,15 +44,17 @@ public final class GroupAdministration {
     private final ServiceCatalogue catalogue;
     private final Actors actors;
     private final ApiKeyCache apiKeyCache;
+    private final ApplyRateLimits rateLimits;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
     public GroupAdministration(OrganizationRepository organizations, ServiceCatalogue catalogue, Actors actors,
-            ApiKeyCache apiKeyCache, AuditTrail auditTrail, Clock clock) {
+            ApiKeyCache apiKeyCache, ApplyRateLimits rateLimits, AuditTrail auditTrail, Clock clock) {
         this.organizations = organizations;
         this.catalogue = catalogue;
         this.actors = actors;
         this.apiKeyCache = apiKeyCache;
+        this.rateLimits = rateLimits;
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
@@ -90,11 +93,14 @@ public final class GroupAdministration {
 
     /**
      * @param services the services to enable, or empty for every service of the catalogue
+     * @param rateLimitPerMinute the group's own request quota, or empty for the organization's limit only
      * @throws id.anycheck.auth.domain.error.ConflictException if the name is or was in use
      */
-    public GroupView create(Caller caller, String name, Optional<List<String>> services) {
+    public GroupView create(Caller caller, String name, Optional<List<String>> services,
+            Optional<Integer> rateLimitPerMinute) {
         List<FieldProblem> problems = new ArrayList<>();
         String validName = validName(name, problems);
+        rateLimitPerMinute.ifPresent(quota -> validRateLimit(quota, problems));
         Set<String> validServices = services.map(requested -> validServices(requested, problems))
                 .orElse(catalogue.services());
         if (!problems.isEmpty()) {
@@ -103,11 +109,13 @@ public final class GroupAdministration {
         Actor actor = actors.of(caller.principal().orElseThrow());
         actor.require(Action.CREATE_GROUP);
 
-        Group group = new Group(GroupId.random(), actor.organizationId(), validName, clock.instant());
+        Group group = new Group(GroupId.random(), actor.organizationId(), validName, rateLimitPerMinute,
+                clock.instant());
         organizations.addGroup(group, validServices);
 
         auditTrail.record(AuditEventType.GROUP_CREATED, group.organizationId(), caller, group.id().toString(),
-                Map.of("name", group.name(), "services", String.join(",", new TreeSet<>(validServices))));
+                Map.of("name", group.name(), "services", String.join(",", new TreeSet<>(validServices)),
+                        "rate_limit_per_minute", rateLimitPerMinute.map(String::valueOf).orElse("none")));
         LOG.log(Level.INFO, "Created group {0} in organization {1}", group.id(), group.organizationId());
         return new GroupView(group, organizations.servicesOf(group.id()));
     }
@@ -120,10 +128,18 @@ public final class GroupAdministration {
         return new GroupView(group, organizations.servicesOf(groupId));
     }
 
-    /** Renames a group; an empty name keeps it. */
-    public GroupView update(Caller caller, GroupId groupId, Optional<String> name) {
+    /**
+     * Renames a group or changes its quota.
+     *
+     * @param name a new name, or empty to keep it
+     * @param rateLimitPerMinute empty to keep the quota, else the new quota, where an empty
+     *     value removes the group's own quota
+     */
+    public GroupView update(Caller caller, GroupId groupId, Optional<String> name,
+            Optional<Optional<Integer>> rateLimitPerMinute) {
         List<FieldProblem> problems = new ArrayList<>();
         Optional<String> validName = name.map(requested -> validName(requested, problems));
+        rateLimitPerMinute.flatMap(quota -> quota).ifPresent(quota -> validRateLimit(quota, problems));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -136,6 +152,14 @@ public final class GroupAdministration {
             auditTrail.record(AuditEventType.GROUP_UPDATED, actor.organizationId(), caller, groupId.toString(),
                     Map.of("name_before", before.name(), "name_after", validName.get()));
         }
+        if (rateLimitPerMinute.isPresent() && !rateLimitPerMinute.get().equals(before.rateLimitPerMinute())) {
+            organizations.changeGroupRateLimit(actor.organizationId(), groupId, rateLimitPerMinute.get());
+            rateLimits.groupQuotaChanged(actor.organizationId(), groupId);
+            auditTrail.record(AuditEventType.GROUP_UPDATED, actor.organizationId(), caller, groupId.toString(),
+                    Map.of("rate_limit_per_minute_before", before.rateLimitPerMinute().map(String::valueOf).orElse("none"),
+                            "rate_limit_per_minute_after",
+                            rateLimitPerMinute.get().map(String::valueOf).orElse("none")));
+        }
         return show(caller, groupId);
     }
 
@@ -147,6 +171,7 @@ public final class GroupAdministration {
 
         organizations.deleteGroup(actor.organizationId(), groupId, clock.instant());
         apiKeyCache.forgetAll();
+        rateLimits.groupQuotaChanged(actor.organizationId(), groupId);
 
         auditTrail.record(AuditEventType.GROUP_DELETED, actor.organizationId(), caller, groupId.toString(),
                 Map.of("name", group.name()));
@@ -189,6 +214,15 @@ public final class GroupAdministration {
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("name", e.getMessage()));
             return null;
+        }
+    }
+
+    private static void validRateLimit(int quota, List<FieldProblem> problems) {
+        try {
+            Group.requireValidRateLimit(quota);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("rate_limit_per_minute",
+                    "must be 1 to " + Group.MAX_RATE_LIMIT_PER_MINUTE + " requests per minute"));
         }
     }
 
