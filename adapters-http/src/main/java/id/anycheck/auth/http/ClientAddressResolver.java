@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class ClientAddressResolver {
 
     static final String FORWARDED_FOR = "X-Forwarded-For";
-    private static final String ATTRIBUTE = "anycheck.client-address";
+    private static final String RESOLVER_ATTRIBUTE = "anycheck.client-address-resolver";
+    private static final String ADDRESS_ATTRIBUTE = "anycheck.client-address";
 
     private final TrustedProxies trustedProxies;
 
@@ -25,15 +26,20 @@ public final class ClientAddressResolver {
         this.trustedProxies = trustedProxies;
     }
 
-    /** Stores the request's client address for {@link #of}, so that it is resolved once per request. */
+    /** Makes this resolver available to {@link #of} for the request; resolving waits until asked. */
     void remember(Context ctx) {
-        ctx.attribute(ATTRIBUTE, clientAddress(ctx).getHostAddress());
+        ctx.attribute(RESOLVER_ATTRIBUTE, this);
     }
 
-    /** Returns the client address stored by {@link #remember}, as an IP literal. */
+    /** Returns the request's client address as an IP literal, resolved once per request. */
     static String of(Context ctx) {
-        String address = ctx.attribute(ATTRIBUTE);
-        return address != null ? address : ctx.req().getRemoteAddr();
+        String address = ctx.attribute(ADDRESS_ATTRIBUTE);
+        if (address == null) {
+            ClientAddressResolver resolver = ctx.attribute(RESOLVER_ATTRIBUTE);
+            address = resolver != null ? resolver.clientAddress(ctx).getHostAddress() : ctx.req().getRemoteAddr();
+            ctx.attribute(ADDRESS_ATTRIBUTE, address);
+        }
+        return address;
     }
 
     public InetAddress clientAddress(Context ctx) {

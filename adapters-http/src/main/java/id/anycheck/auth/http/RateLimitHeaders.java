@@ -5,7 +5,6 @@ import id.anycheck.auth.domain.ratelimit.RateLimitState;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 /**
  * Writes a rate limit decision as response headers: {@code X-RateLimit-Limit} (requests per
@@ -40,13 +39,21 @@ final class RateLimitHeaders {
         }
 
         if (draftFields) {
-            ctx.header(POLICY, decision.states().stream()
-                    .map(state -> policyName(state) + ";q=" + state.limit() + ";w=" + secondsRoundedUp(state.window()))
-                    .collect(Collectors.joining(", ")));
-            ctx.header(RATE_LIMIT, decision.states().stream()
-                    .map(state -> policyName(state) + ";r=" + state.remaining()
-                            + ";t=" + secondsRoundedUp(state.resetAfter()))
-                    .collect(Collectors.joining(", ")));
+            StringBuilder policies = new StringBuilder();
+            StringBuilder states = new StringBuilder();
+            for (RateLimitState state : decision.states()) {
+                if (policies.length() > 0) {
+                    policies.append(", ");
+                    states.append(", ");
+                }
+                String name = policyName(state);
+                policies.append(name).append(";q=").append(state.limit())
+                        .append(";w=").append(secondsRoundedUp(state.window()));
+                states.append(name).append(";r=").append(state.remaining())
+                        .append(";t=").append(secondsRoundedUp(state.resetAfter()));
+            }
+            ctx.header(POLICY, policies.toString());
+            ctx.header(RATE_LIMIT, states.toString());
         }
     }
 

@@ -2,6 +2,7 @@ package id.anycheck.auth.http;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -31,7 +32,19 @@ final class RequestIds {
 
     /** Returns the client's id if it is short and plain, else a new random one. */
     static String saneOrNew(String incoming) {
-        return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
+    }
+
+    /**
+     * Returns a random version-4 UUID. A request id must be unique, not unguessable, so it
+     * comes from the thread's fast generator rather than from SecureRandom, which every request
+     * would otherwise queue on.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long leastSignificant = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(mostSignificant, leastSignificant).toString();
     }
 
     static String of(Context ctx) {

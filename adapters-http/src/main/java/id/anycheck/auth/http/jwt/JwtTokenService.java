@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tokens as JWTs signed with HS256 (java-jwt). Both kinds carry {@code iss}, {@code aud},
@@ -39,6 +40,12 @@ import java.util.UUID;
  */
 public final class JwtTokenService implements TokenService {
 
+    /** Access tokens kept verified at most; about 50,000 times half a KiB. */
+    static final int MAX_VERIFIED_ACCESS_TOKENS = 50_000;
+
+    private record VerifiedAccessToken(AccessTokenClaims claims, Instant expiresAt) {
+    }
+
     private static final String ALGORITHM = "HS256";
     private static final String HEADER_TYPE = "JWT";
     private static final String TYPE_CLAIM = "typ";
@@ -49,6 +56,7 @@ public final class JwtTokenService implements TokenService {
     private final Algorithm signingAlgorithm;
     private final Map<String, Object> header;
     private final Map<String, Verifiers> verifiersByKeyId = new LinkedHashMap<>();
+    private final Map<String, VerifiedAccessToken> verifiedAccessTokens = new ConcurrentHashMap<>();
     private final String issuer;
     private final String audience;
     private final Clock clock;
@@ -120,17 +128,43 @@ public final class JwtTokenService implements TokenService {
         return new IssuedTokens(accessToken, refreshToken, TokenLifetimes.ACCESS_TOKEN);
     }
 
+    /**
+     * Verifies an access token. A client sends the same access token with every request for up
+     * to an hour, so the claims of a token verified once are kept, keyed by the token's exact
+     * text: the same text carries the same signature, so it needs no second check. Only its
+     * expiry is checked again on each use.
+     */
     @Override
     public AccessTokenClaims verifyAccessToken(String token) {
+        VerifiedAccessToken known = verifiedAccessTokens.get(token);
+        if (known != null) {
+            if (clock.instant().isBefore(known.expiresAt())) {
+                return known.claims();
+            }
+            verifiedAccessTokens.remove(token);
+            throw new AuthenticationException(AuthenticationFailure.TOKEN_EXPIRED, ACCESS + " token expired");
+        }
+
         DecodedJWT jwt = verify(token, ACCESS);
+        AccessTokenClaims claims;
         try {
-            return new AccessTokenClaims(
+            claims = new AccessTokenClaims(
                     UserId.parse(jwt.getSubject()),
                     OrganizationId.parse(jwt.getClaim("org").asString()),
                     SessionId.parse(jwt.getClaim("sid").asString()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("access token carries malformed ids");
         }
+
+        Instant expiresAt = jwt.getExpiresAtAsInstant();
+        if (expiresAt != null) {
+            if (verifiedAccessTokens.size() >= MAX_VERIFIED_ACCESS_TOKENS) {
+                // Dropping everything is crude but bounded; tokens still in use are verified again.
+                verifiedAccessTokens.clear();
+            }
+            verifiedAccessTokens.put(token, new VerifiedAccessToken(claims, expiresAt));
+        }
+        return claims;
     }
 
     @Override
