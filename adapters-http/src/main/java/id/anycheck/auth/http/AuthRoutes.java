@@ -111,6 +111,8 @@ final class AuthRoutes {
         }
     }
 
+    private static final String NO_STORE_WRITTEN = "anycheck.no-store-written";
+
     private final LogIn logIn;
     private final RefreshSession refreshSession;
     private final LogOut logOut;
@@ -168,7 +170,11 @@ final class AuthRoutes {
 
     /** Keeps tokens and account data out of browser and proxy caches. */
     static void noStore(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("Pragma", "no-cache");
+        // Added once, not set each time: setting makes Jetty search the headers already written.
+        if (ctx.attribute(NO_STORE_WRITTEN) == null) {
+            ctx.attribute(NO_STORE_WRITTEN, Boolean.TRUE);
+            ctx.res().addHeader("Cache-Control", "no-store");
+            ctx.res().addHeader("Pragma", "no-cache");
+        }
     }
 }

@@ -24,7 +24,8 @@ final class RequestIds {
     static void assign(Context ctx) {
         String id = saneOrNew(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
-        ctx.header(HEADER, id);
+        // Added, not set: this is the response's first header, so there is nothing to replace.
+        ctx.res().addHeader(HEADER, id);
         // Jetty reuses threads: start from an empty context, so nothing of an earlier request leaks in.
         MDC.clear();
         MDC.put(MDC_KEY, id);
