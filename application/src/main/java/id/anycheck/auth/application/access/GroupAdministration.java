@@ -10,7 +10,6 @@ import id.anycheck.auth.domain.audit.AuditEventType;
 import id.anycheck.auth.domain.error.FieldProblem;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.error.NotFoundException;
-import id.anycheck.auth.domain.organization.DisplayNames;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.port.OrganizationRepository;
@@ -99,7 +98,7 @@ public final class GroupAdministration {
     public GroupView create(Caller caller, String name, Optional<List<String>> services,
             Optional<Integer> rateLimitPerMinute) {
         List<FieldProblem> problems = new ArrayList<>();
-        String validName = validName(name, problems);
+        String validName = FieldChecks.displayName(name, problems);
         rateLimitPerMinute.ifPresent(quota -> validRateLimit(quota, problems));
         Set<String> validServices = services.map(requested -> validServices(requested, problems))
                 .orElse(catalogue.services());
@@ -138,7 +137,7 @@ public final class GroupAdministration {
     public GroupView update(Caller caller, GroupId groupId, Optional<String> name,
             Optional<Optional<Integer>> rateLimitPerMinute) {
         List<FieldProblem> problems = new ArrayList<>();
-        Optional<String> validName = name.map(requested -> validName(requested, problems));
+        Optional<String> validName = name.map(requested -> FieldChecks.displayName(requested, problems));
         rateLimitPerMinute.flatMap(quota -> quota).ifPresent(quota -> validRateLimit(quota, problems));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -206,15 +205,6 @@ public final class GroupAdministration {
     private Group find(Actor actor, GroupId groupId) {
         return organizations.findGroup(actor.organizationId(), groupId)
                 .orElseThrow(() -> new NotFoundException("Group " + groupId + " not found."));
-    }
-
-    private static String validName(String name, List<FieldProblem> problems) {
-        try {
-            return DisplayNames.requireValid(name, "name");
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("name", e.getMessage()));
-            return null;
-        }
     }
 
     private static void validRateLimit(int quota, List<FieldProblem> problems) {

@@ -16,7 +16,6 @@ import id.anycheck.auth.domain.error.FieldProblem;
 import id.anycheck.auth.domain.error.ForbiddenException;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.error.NotFoundException;
-import id.anycheck.auth.domain.organization.DisplayNames;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.port.PasswordHasher;
@@ -152,7 +151,7 @@ public final class UserAdministration {
     public UserView update(Caller caller, UserId userId, Optional<String> name, Optional<Boolean> active,
             Optional<Boolean> admin) {
         List<FieldProblem> problems = new ArrayList<>();
-        Optional<String> validName = name.map(requested -> validName(requested, problems));
+        Optional<String> validName = name.map(requested -> FieldChecks.displayName(requested, problems));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -294,12 +293,4 @@ public final class UserAdministration {
         return new UserView(user, users.groupRolesOf(user.id()));
     }
 
-    private static String validName(String name, List<FieldProblem> problems) {
-        try {
-            return DisplayNames.requireValid(name, "name");
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("name", e.getMessage()));
-            return null;
-        }
-    }
 }
