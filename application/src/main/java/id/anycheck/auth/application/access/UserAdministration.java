@@ -292,5 +292,4 @@ public final class UserAdministration {
     private UserView view(User user) {
         return new UserView(user, users.groupRolesOf(user.id()));
     }
-
 }
