@@ -46,6 +46,7 @@ public final class Main implements Runnable {
                 .addSubcommand("provision-org", new ProvisionOrgCommand(cli))
                 .addSubcommand("issue-api-key", new IssueApiKeyCliCommand(cli))
                 .addSubcommand("set-api-key-limit", new SetApiKeyLimitCommand(cli))
+                .addSubcommand("set-plan", new SetPlanCommand(cli))
                 .setOut(cli.outWriter())
                 .setErr(cli.errWriter())
                 .setUsageHelpWidth(HELP_WIDTH)
@@ -60,7 +61,8 @@ public final class Main implements Runnable {
     /** Runs when no command is given: a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of serve, demo, migrate, provision-org, issue-api-key, set-api-key-limit");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of serve, demo, migrate,"
+                + " provision-org, issue-api-key, set-api-key-limit, set-plan");
     }
 
     private static int failure(Cli cli, Exception exception) {

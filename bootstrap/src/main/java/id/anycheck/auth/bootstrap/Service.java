@@ -5,6 +5,7 @@ import id.anycheck.auth.application.Administrators;
 import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.application.AuditTrail;
 import id.anycheck.auth.application.AuthenticateAccessToken;
+import id.anycheck.auth.application.ChangePlan;
 import id.anycheck.auth.application.CheckReadiness;
 import id.anycheck.auth.application.CreateUser;
 import id.anycheck.auth.application.LogIn;
@@ -189,6 +190,11 @@ final class Service implements AutoCloseable {
 
     ProvisionOrganization provisionOrganization() {
         return provisionOrganization;
+    }
+
+    ChangePlan changePlan() {
+        return new ChangePlan(new JdbiOrganizationRepository(database.jdbi()),
+                new AuditTrail(new JdbiAuditLog(database.jdbi()), clock));
     }
 
     SetApiKeyLimit setApiKeyLimit() {

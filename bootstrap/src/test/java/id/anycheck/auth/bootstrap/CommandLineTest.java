@@ -230,6 +230,31 @@ class CommandLineTest {
     }
 
     @Test
+    void setPlanMovesOrganization() {
+        JsonNode organization = provisionJson("Theta", "t@theta.example");
+        String organizationId = organization.path("organization_id").asText();
+
+        Run moved = run("", "set-plan", "--org", organizationId, "--plan", "Enterprise");
+        Run unknownPlan = run("", "set-plan", "--org", organizationId, "--plan", "gold");
+        Run unknownOrganization = run("", "set-plan", "--org", UUID.randomUUID().toString(), "--plan", "starter");
+
+        assertThat(moved.exitCode()).isZero();
+        assertThat(moved.out()).contains("is now on plan enterprise");
+        try (Database database = Database.open(Settings.fromEnvironment(environment).database())) {
+            String plan = database.jdbi().withHandle(handle -> handle
+                    .createQuery("SELECT plan FROM organizations WHERE id = :id")
+                    .bind("id", UUID.fromString(organizationId))
+                    .mapTo(String.class)
+                    .one());
+            assertThat(plan).isEqualTo("ENTERPRISE");
+        }
+        assertThat(unknownPlan.exitCode()).isEqualTo(2);
+        assertThat(unknownPlan.err()).contains("--plan", "gold");
+        assertThat(unknownOrganization.exitCode()).isEqualTo(1);
+        assertThat(unknownOrganization.err()).contains("not found");
+    }
+
+    @Test
     void setApiKeyLimitRejectsOutOfRange() {
         JsonNode organization = provisionJson("Eta", "h@eta.example");
 

@@ -12,6 +12,7 @@ public enum AuditEventType {
     /** A presented API key was refused: malformed, unknown, revoked, expired or of an inactive organization. */
     API_KEY_REJECTED,
     ORGANIZATION_UPDATED,
+    ORGANIZATION_PLAN_CHANGED,
     GROUP_CREATED,
     GROUP_UPDATED,
     GROUP_DELETED,
