@@ -28,6 +28,7 @@ public final class HttpApi {
     public static Javalin create(UseCases useCases, HttpSettings settings, Consumer<JavalinConfig> server) {
         AuthRoutes auth = new AuthRoutes(useCases, settings);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
+        DocumentationRoutes documentation = new DocumentationRoutes();
         AuthenticationFilter authentication = new AuthenticationFilter(useCases.authenticateAccessToken());
         ErrorMapper errors = new ErrorMapper(settings.maxBodyBytes());
 
@@ -51,6 +52,12 @@ public final class HttpApi {
             // Javalin serves HEAD on GET routes without their roles or headers, so HEAD is declared.
             config.routes.head("/health", health::live, Access.PUBLIC);
             config.routes.head("/health/ready", health::ready, Access.PUBLIC);
+            config.routes.get("/openapi.yaml", documentation::description, Access.PUBLIC);
+            config.routes.head("/openapi.yaml", documentation::description, Access.PUBLIC);
+            config.routes.get("/docs", documentation::page, Access.PUBLIC);
+            config.routes.head("/docs", documentation::page, Access.PUBLIC);
+            config.routes.get("/docs/{asset}", documentation::asset, Access.PUBLIC);
+            config.routes.head("/docs/{asset}", documentation::asset, Access.PUBLIC);
 
             config.routes.exception(ApiException.class, errors::apiException);
             config.routes.exception(InvalidInputException.class, errors::invalidInput);
