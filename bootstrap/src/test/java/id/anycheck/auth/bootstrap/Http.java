@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Raw HTTP calls to a server started by JavalinTest, with full control over headers and body
- * bytes, and the JSON of each response parsed.
+ * bytes, and the JSON of each response parsed. Each exchange is checked against the OpenAPI
+ * description by {@link DescriptionCheck}.
  */
 final class Http {
 
@@ -86,7 +87,10 @@ final class Http {
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            DescriptionCheck.verify(method, path, built.headers(), body, response.statusCode(), response.headers(),
+                    response.body());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
