@@ -45,7 +45,7 @@ final class DocumentationRoutes {
         write(ctx, "text/html; charset=utf-8", page);
     }
 
-    /** Serves one file of the page; any name outside the fixed list gets 404 NOT_FOUND. */
+    /** Serves one file of the page. A name outside the fixed list gets 404 NOT_FOUND. */
     void asset(Context ctx) {
         Asset asset = assets.get(ctx.pathParam("asset"));
         if (asset == null) {

@@ -134,8 +134,9 @@ final class DescriptionCheck {
     }
 
     /**
-     * Spells the scheme of an Authorization value as "Bearer". Schemes are case-insensitive
-     * (RFC 9110, section 11.1), but swagger-request-validator 2.46 compares them with case.
+     * Spells the scheme of an Authorization value as "Bearer". HTTP authentication schemes are
+     * case-insensitive, and the server accepts "bearer", but swagger-request-validator 2.46.1
+     * rejects any spelling other than "Bearer".
      */
     private static String canonicalScheme(String authorization) {
         return BEARER_ANY_CASE.matcher(authorization).replaceFirst("Bearer");

@@ -17,9 +17,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -114,6 +119,18 @@ class GeneratedClientIT {
     @Test
     void readinessIsReported() throws Exception {
         assertThat(new HealthApi(client()).checkReadiness().getData().getStatus().getValue()).isEqualTo("ready");
+    }
+
+    @Test
+    void jarServesDescriptionAndDocs() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/openapi.yaml", "/docs", "/docs/swagger-ui-bundle.js", "/docs/swagger-ui.css")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).isNotEmpty();
+        }
     }
 
     private static ApiClient client() {
