@@ -5,17 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
  * Serves the OpenAPI description at {@code /openapi.yaml} and a Swagger UI page at
  * {@code /docs}. Swagger UI's files come from the org.webjars:swagger-ui jar on the class path,
- * so the page loads nothing from outside this server. Every file is read once, at
- * construction. Thread-safe.
+ * so the page loads nothing from outside this server. Every file is read once per class
+ * loader, when the first instance is created. Thread-safe.
  */
 final class DocumentationRoutes {
 
-    static final String DESCRIPTION_RESOURCE = "/openapi.yaml";
+    private static final String DESCRIPTION_RESOURCE = "/openapi.yaml";
     private static final String SWAGGER_UI_PROPERTIES = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
     private static final String JAVASCRIPT = "text/javascript; charset=utf-8";
     private static final String CSS = "text/css; charset=utf-8";
@@ -23,31 +24,37 @@ final class DocumentationRoutes {
     private record Asset(String contentType, byte[] bytes) {
     }
 
-    private final byte[] description;
-    private final byte[] page;
-    private final Map<String, Asset> assets;
+    /** The files, read when this holder class is first used, so that all instances share one copy. */
+    private static final class LoadedFiles {
 
+        static final byte[] DESCRIPTION = resource(DESCRIPTION_RESOURCE);
+        static final byte[] PAGE = resource("/docs/index.html");
+        static final Map<String, Asset> ASSETS = assets("/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/");
+
+        private static Map<String, Asset> assets(String swaggerUi) {
+            return Map.of(
+                    "swagger-ui.css", new Asset(CSS, resource(swaggerUi + "swagger-ui.css")),
+                    "swagger-ui-bundle.js", new Asset(JAVASCRIPT, resource(swaggerUi + "swagger-ui-bundle.js")),
+                    "docs.js", new Asset(JAVASCRIPT, resource("/docs/docs.js")));
+        }
+    }
+
+    /** Loads the files now, so that a jar without them fails at startup with an error naming the file. */
     DocumentationRoutes() {
-        String swaggerUi = "/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
-        this.description = resource(DESCRIPTION_RESOURCE);
-        this.page = resource("/docs/index.html");
-        this.assets = Map.of(
-                "swagger-ui.css", new Asset(CSS, resource(swaggerUi + "swagger-ui.css")),
-                "swagger-ui-bundle.js", new Asset(JAVASCRIPT, resource(swaggerUi + "swagger-ui-bundle.js")),
-                "docs.js", new Asset(JAVASCRIPT, resource("/docs/docs.js")));
+        Objects.requireNonNull(LoadedFiles.ASSETS);
     }
 
     void description(Context ctx) {
-        write(ctx, "application/yaml; charset=utf-8", description);
+        write(ctx, "application/yaml; charset=utf-8", LoadedFiles.DESCRIPTION);
     }
 
     void page(Context ctx) {
-        write(ctx, "text/html; charset=utf-8", page);
+        write(ctx, "text/html; charset=utf-8", LoadedFiles.PAGE);
     }
 
     /** Serves one file of the page. A name outside the fixed list gets 404 NOT_FOUND. */
     void asset(Context ctx) {
-        Asset asset = assets.get(ctx.pathParam("asset"));
+        Asset asset = LoadedFiles.ASSETS.get(ctx.pathParam("asset"));
         if (asset == null) {
             throw new ApiException(ErrorCode.NOT_FOUND);
         }

@@ -227,7 +227,12 @@ class RunnableJarIT {
             request.header("Authorization", "Bearer " + accessToken);
         }
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.build();
+        HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+        DescriptionCheck.verify(method, built.uri().getRawPath(), built.headers(),
+                json == null ? null : json.getBytes(StandardCharsets.UTF_8), response.statusCode(), response.headers(),
+                response.body());
+        return response;
     }
 
     private static int freePort() {
