@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
@@ -46,9 +47,18 @@ final class DescriptionCheck {
 
     static final String TEXT = readDescription();
     static final OpenAPI MODEL = parse(TEXT);
+    /**
+     * The validator's default levels, which let the server ignore unknown query parameters,
+     * and one change: the validator no longer adds {@code additionalProperties: false} to every
+     * object schema, which breaks {@code allOf}. The schemas that reject unknown fields say so.
+     */
+    private static final LevelResolver LEVELS = LevelResolver.create()
+            .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
+            .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+            .build();
     private static final OpenApiInteractionValidator VALIDATOR =
-            OpenApiInteractionValidator.createFor(MODEL).build();
-    private static final SchemaValidator SCHEMAS = new SchemaValidator(MODEL, new MessageResolver());
+            OpenApiInteractionValidator.createFor(MODEL).withLevelResolver(LEVELS).build();
+    private static final SchemaValidator SCHEMAS = new SchemaValidator(MODEL, new MessageResolver(LEVELS));
 
     private DescriptionCheck() {
     }
@@ -162,6 +172,8 @@ final class DescriptionCheck {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(true);
+        // Merging allOf parts would let a later part's "error" property replace the envelope's.
+        options.setResolveCombinators(false);
         var result = new OpenAPIParser().readContents(text, List.of(), options);
         if (result.getMessages() != null && !result.getMessages().isEmpty()) {
             throw new IllegalStateException("The OpenAPI description is invalid: " + result.getMessages());

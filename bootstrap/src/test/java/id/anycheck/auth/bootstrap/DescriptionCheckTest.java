@@ -54,6 +54,27 @@ class DescriptionCheckTest {
     }
 
     @Test
+    void codeOfAnotherResponseFails() {
+        String body = "{\"success\":false,\"error\":{\"code\":\"TOKEN_INVALID\",\"message\":\"The token is invalid.\"}}";
+        Map<String, List<String>> headers = jsonHeaders();
+        headers.put("WWW-Authenticate", List.of("Bearer realm=\"anycheck-auth\""));
+
+        assertThatThrownBy(() -> verifyLogin(LOGIN_BODY, 401, headers, body))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("TOKEN_INVALID");
+    }
+
+    @Test
+    void extraErrorFieldFails() {
+        String body = "{\"success\":false,\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"Oops.\","
+                + "\"stack_trace\":\"at Foo.bar\"}}";
+
+        assertThatThrownBy(() -> verifyLogin(LOGIN_BODY, 500, jsonHeaders(), body))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("stack_trace");
+    }
+
+    @Test
     void acceptedInvalidRequestFails() {
         assertThatThrownBy(() -> verifyLogin("{\"email\": \"user@acme.example\"}", 200, tokenHeaders(), TOKENS))
                 .isInstanceOf(AssertionError.class)
