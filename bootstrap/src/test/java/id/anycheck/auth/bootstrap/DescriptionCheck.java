@@ -50,7 +50,7 @@ final class DescriptionCheck {
     /**
      * The validator's default levels, which let the server ignore unknown query parameters,
      * and one change: the validator no longer adds {@code additionalProperties: false} to every
-     * object schema, which breaks {@code allOf}. The schemas that reject unknown fields say so.
+     * object schema, which breaks {@code allOf}. Schemas that reject unknown fields declare it.
      */
     private static final LevelResolver LEVELS = LevelResolver.create()
             .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
