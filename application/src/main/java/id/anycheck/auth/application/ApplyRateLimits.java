@@ -5,7 +5,9 @@ import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.port.RateLimiter;
 import id.anycheck.auth.domain.principal.ApiKeyPrincipal;
+import id.anycheck.auth.domain.port.UserRepository;
 import id.anycheck.auth.domain.principal.Principal;
+import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.ratelimit.RateLimitDecision;
 import id.anycheck.auth.domain.ratelimit.RateLimitKey;
 import id.anycheck.auth.domain.ratelimit.RateLimitQuota;
@@ -23,15 +25,18 @@ public final class ApplyRateLimits {
 
     private final RateLimiter rateLimiter;
     private final RateLimitQuotas quotas;
+    private final UserRepository users;
     private final int clientLimitPerMinute;
 
     /** @param clientLimitPerMinute requests per minute allowed from one client address on unauthenticated routes */
-    public ApplyRateLimits(RateLimiter rateLimiter, RateLimitQuotas quotas, int clientLimitPerMinute) {
+    public ApplyRateLimits(RateLimiter rateLimiter, RateLimitQuotas quotas, UserRepository users,
+            int clientLimitPerMinute) {
         if (clientLimitPerMinute < 1) {
             throw new IllegalArgumentException("the client limit must be at least 1 request per minute");
         }
         this.rateLimiter = rateLimiter;
         this.quotas = quotas;
+        this.users = users;
         this.clientLimitPerMinute = clientLimitPerMinute;
     }
 
@@ -49,6 +54,8 @@ public final class ApplyRateLimits {
 
         Optional<RateLimitQuota> group = chargedGroup(principal, requestedGroup)
                 .flatMap(groupId -> quotas.group(organizationId, groupId))
+                .filter(named -> named.rateLimitPerMinute().isPresent())
+                .filter(named -> actsIn(principal, named.id()))
                 .flatMap(ApplyRateLimits::quotaOf);
 
         return rateLimiter.tryAcquire(group.map(quota -> List.of(organization, quota)).orElse(List.of(organization)));
@@ -75,8 +82,8 @@ public final class ApplyRateLimits {
     }
 
     /**
-     * Returns the group a request is charged to: an API key's own group, or the group a user's
-     * request names. A group of another organization is never charged, so no caller can use up
+     * Returns the group a request may be charged to: an API key's own group, or the group a
+     * user's request names, if the user has a role in it. A group of another organization is never charged, so no caller can use up
      * another organization's quota.
      */
     private static Optional<GroupId> chargedGroup(Principal principal, Optional<GroupId> requestedGroup) {
@@ -84,6 +91,20 @@ public final class ApplyRateLimits {
             return principal.boundGroupId();
         }
         return requestedGroup;
+    }
+
+    /**
+     * Returns whether the caller acts in the group: an API key in its own group, a user in a
+     * group they have a role in. An Admin managing a group, or a user naming another group, does
+     * not use up that group's quota, so an Admin can always lift an exhausted quota. Only asked
+     * for a group with a quota, which is why it may read storage.
+     */
+    private boolean actsIn(Principal principal, GroupId groupId) {
+        if (principal instanceof UserPrincipal user) {
+            return users.groupRolesOf(user.userId()).stream()
+                    .anyMatch(groupRole -> groupRole.group().id().equals(groupId));
+        }
+        return true;
     }
 
     private static Optional<RateLimitQuota> quotaOf(Group group) {

@@ -18,6 +18,8 @@ import id.anycheck.auth.domain.ratelimit.RateLimitKey;
 import id.anycheck.auth.domain.ratelimit.RateLimitQuota;
 import id.anycheck.auth.domain.ratelimit.RateLimitScope;
 import id.anycheck.auth.domain.session.SessionId;
+import id.anycheck.auth.domain.user.Membership;
+import id.anycheck.auth.domain.user.Role;
 import id.anycheck.auth.domain.user.User;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +35,7 @@ class ApplyRateLimitsTest {
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter(ports.clock());
     private final RateLimitQuotas quotas = new RateLimitQuotas(
             ports.organizations(), LIMITS, Duration.ofSeconds(5), 1_000, ports.clock());
-    private final ApplyRateLimits applyRateLimits = new ApplyRateLimits(rateLimiter, quotas, 2);
+    private final ApplyRateLimits applyRateLimits = new ApplyRateLimits(rateLimiter, quotas, ports.users(), 2);
 
     private final User admin = ports.addOrganizationWithAdmin("Acme", "admin@acme.example", "admin password 1");
     private final OrganizationId organizationId = admin.organizationId();
@@ -53,6 +55,16 @@ class ApplyRateLimitsTest {
         applyRateLimits.chargeAuthenticated(user, Optional.of(group));
 
         assertThat(rateLimiter.lastQuotas()).containsExactly(organizationQuota(5), groupQuota(group, 2));
+    }
+
+    @Test
+    void userIsNotChargedToGroupWithoutRoleInIt() {
+        GroupId group = groupWithQuota(organizationId, 2);
+        ports.users().removeMembership(admin.id(), group);
+
+        applyRateLimits.chargeAuthenticated(user, Optional.of(group));
+
+        assertThat(rateLimiter.lastQuotas()).containsExactly(organizationQuota(5));
     }
 
     @Test
@@ -151,9 +163,11 @@ class ApplyRateLimitsTest {
         assertThat(rateLimiter.lastQuotas().get(0).limit()).isEqualTo(3);
     }
 
+    /** Stores a group with a quota, in which the test's user has the User role. */
     private GroupId groupWithQuota(OrganizationId owner, int quota) {
         Group group = ports.addGroup(owner, "Group " + GroupId.random());
         ports.organizations().changeGroupRateLimit(owner, group.id(), Optional.of(quota));
+        ports.users().putMembership(new Membership(admin.id(), group.id(), Role.USER));
         return group.id();
     }
 

@@ -124,7 +124,8 @@ final class Service implements AutoCloseable {
         var rateLimiter = new InProcessRateLimiter(rateLimits.window(), rateLimits.maxCounters(), clock, System::nanoTime);
         var rateLimitQuotas = new RateLimitQuotas(organizations, rateLimits.planLimits(), rateLimits.quotaCacheTime(),
                 RATE_LIMIT_QUOTA_CACHE_ENTRIES, clock);
-        var applyRateLimits = new ApplyRateLimits(rateLimiter, rateLimitQuotas, rateLimits.clientLimitPerMinute());
+        var applyRateLimits = new ApplyRateLimits(rateLimiter, rateLimitQuotas, users,
+                rateLimits.clientLimitPerMinute());
 
         Argon2Parameters argon2 = settings.argon2();
         if (argon2.memoryKiB() < Argon2Parameters.OWASP.memoryKiB()

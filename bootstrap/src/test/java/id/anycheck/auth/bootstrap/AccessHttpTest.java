@@ -166,6 +166,10 @@ class AccessHttpTest {
             }
 
             assertThat(statuses).containsExactly(200, 200, 429);
+            Http.Reply lifted = patch(http, "/groups/" + tenant.groupId(), "{\"rate_limit_per_minute\": null}",
+                    Tenant.token(http, tenant.adminEmail));
+            assertThat(lifted.status()).as("the Admin is not charged to the exhausted group").isEqualTo(200);
+            assertThat(http.get("/auth/me", "X-API-Key", tenant.apiKey()).status()).isEqualTo(200);
         });
     }
 

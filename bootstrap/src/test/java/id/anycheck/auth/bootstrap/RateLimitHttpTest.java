@@ -8,8 +8,12 @@ import id.anycheck.auth.application.ProvisionedOrganization;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.organization.Plan;
+import id.anycheck.auth.domain.user.Membership;
+import id.anycheck.auth.domain.user.Role;
+import id.anycheck.auth.domain.user.UserId;
 import id.anycheck.auth.http.HttpMetrics;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
+import id.anycheck.auth.persistence.JdbiUserRepository;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
@@ -46,7 +50,8 @@ class RateLimitHttpTest {
     private final ConcurrentLinkedQueue<String> rejectedScopes = new ConcurrentLinkedQueue<>();
 
     /** An organization with its Admin logged in, and the API key it was provisioned with. */
-    private record Tenant(OrganizationId organizationId, GroupId defaultGroupId, String accessToken, String apiKey) {
+    private record Tenant(OrganizationId organizationId, UserId adminId, GroupId defaultGroupId, String accessToken,
+            String apiKey) {
 
         String[] authorization() {
             return new String[] {"Authorization", bearer(accessToken)};
@@ -374,11 +379,13 @@ class RateLimitHttpTest {
                         Optional.of(PASSWORD)));
         Http.Reply login = http.logIn(email, PASSWORD);
         assertThat(login.status()).isEqualTo(200);
-        return new Tenant(provisioned.organization().id(), provisioned.defaultGroup().id(),
+        // A user's request is charged to a group only when the user has a role in it.
+        users().putMembership(new Membership(provisioned.admin().id(), provisioned.defaultGroup().id(), Role.USER));
+        return new Tenant(provisioned.organization().id(), provisioned.admin().id(), provisioned.defaultGroup().id(),
                 login.data().path("access_token").asText(), provisioned.firstApiKey().plaintext().reveal());
     }
 
-    /** Stores a further group with plain SQL, because no endpoint sets a group's quota yet. */
+    /** Stores a further group with plain SQL, with the tenant's user as a member of it. */
     private static GroupId addGroup(Tenant tenant, Optional<Integer> rateLimitPerMinute) {
         GroupId id = GroupId.random();
         service.service.database().jdbi().useHandle(handle -> handle.createUpdate("""
@@ -391,7 +398,12 @@ class RateLimitHttpTest {
                 .bindByType("rateLimitPerMinute", rateLimitPerMinute.orElse(null), Integer.class)
                 .bind("createdAt", service.clock.instant())
                 .execute());
+        users().putMembership(new Membership(tenant.adminId(), id, Role.USER));
         return id;
+    }
+
+    private static JdbiUserRepository users() {
+        return new JdbiUserRepository(service.service.database().jdbi());
     }
 
     private static JdbiOrganizationRepository organizations() {
