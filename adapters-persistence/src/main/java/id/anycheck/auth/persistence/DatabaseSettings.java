@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import org.h2.engine.ConnectionInfo;
 import org.postgresql.Driver;
 
 /**
@@ -33,6 +35,11 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * Returns why {@code jdbcUrl} cannot name a supported database, or empty when it can. A
      * PostgreSQL URL is parsed by the driver, which rejects for example a port that is not a number.
      */
+    private static final String H2_PREFIX = "jdbc:h2:";
+    /** Database types H2 2.x accepts before a name, such as {@code file:} in {@code jdbc:h2:file:./data}. */
+    private static final Set<String> H2_NAME_PREFIXES = Set.of("file:", "mem:", "tcp:", "ssl:", "zip:", "split:",
+            "nio:", "nioMapped:", "async:", "memFS:", "memLZF:", "retry:");
+
     public static Optional<String> urlProblem(String jdbcUrl) {
         DatabaseKind kind;
         try {
@@ -42,6 +49,33 @@ public record DatabaseSettings(String url, String user, String password, int poo
         }
         if (kind == DatabaseKind.POSTGRESQL && parseQuietly(jdbcUrl) == null) {
             return Optional.of("is not a valid PostgreSQL JDBC URL");
+        }
+        if (kind == DatabaseKind.H2) {
+            return h2UrlProblem(jdbcUrl);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks an H2 URL: a database name, a known prefix where the name has one, and settings H2
+     * knows, which its own parser checks without opening anything.
+     */
+    private static Optional<String> h2UrlProblem(String jdbcUrl) {
+        String name = jdbcUrl.substring(H2_PREFIX.length()).split(";", 2)[0];
+        if (name.isBlank()) {
+            return Optional.of("names no database; use for example jdbc:h2:file:./data/anycheck or jdbc:h2:mem:test");
+        }
+        int colon = name.indexOf(':');
+        if (colon > 0 && !H2_NAME_PREFIXES.contains(name.substring(0, colon + 1))) {
+            return Optional.of("is not a valid H2 URL: '" + name.substring(0, colon + 1) + "' is not an H2 database"
+                    + " type; use file:, mem: or tcp:, for example jdbc:h2:file:./data/anycheck");
+        }
+        try {
+            new ConnectionInfo(jdbcUrl, new Properties(), null, null);
+        } catch (RuntimeException e) {
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return Optional.of("is not a valid H2 URL: " + reason.replaceAll("\\s*\\[\\d+-\\d+]$", "")
+                    + ", for example jdbc:h2:file:./data/anycheck");
         }
         return Optional.empty();
     }

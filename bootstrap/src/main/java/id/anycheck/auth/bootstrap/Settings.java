@@ -155,8 +155,9 @@ record Settings(
         DatabaseSettings database() {
             String url = text(Variable.DB_URL);
             DatabaseSettings.urlProblem(url).ifPresent(problem -> {
-                throw new ConfigurationException(Variable.DB_URL,
-                        problem + ", for example jdbc:postgresql://localhost:5432/anycheck");
+                throw new ConfigurationException(Variable.DB_URL, problem.contains("for example")
+                        ? problem
+                        : problem + ", for example jdbc:postgresql://localhost:5432/anycheck");
             });
             String user = raw(Variable.DB_USER);
             String password = environment.getOrDefault(Variable.DB_PASSWORD.key(), "");

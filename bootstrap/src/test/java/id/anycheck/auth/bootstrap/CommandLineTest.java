@@ -21,6 +21,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineTest {
 
@@ -384,6 +385,18 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("ANYCHECK_DB_URL", "jdbc:postgresql:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:h2:bogus:x", "jdbc:h2:", "jdbc:h2:mem:x;FOO=1"})
+    void malformedH2UrlStopsWithItsName(String url) {
+        environment.put("ANYCHECK_DB_URL", url);
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_DB_URL", "jdbc:h2:");
+        assertThat(run.err().strip().lines()).hasSize(1);
     }
 
     @Test
