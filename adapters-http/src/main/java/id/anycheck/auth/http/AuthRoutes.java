@@ -91,7 +91,7 @@ final class AuthRoutes {
     record ApiKeySummary(String id, String name, String prefix, String environment, String expiresAt) {
     }
 
-    /** The answer of {@code /auth/me} to a server calling with an API key, which acts as a User in its group. */
+    /** The response of {@code /auth/me} to a server calling with an API key, which acts as a User in its group. */
     record ApiKeyMeResponse(
             String principalType,
             ApiKeySummary apiKey,

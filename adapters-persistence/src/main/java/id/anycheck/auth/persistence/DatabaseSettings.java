@@ -57,8 +57,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
     }
 
     /**
-     * Checks an H2 URL: a database name, a known prefix where the name has one, and settings H2
-     * knows, which its own parser checks without opening anything.
+     * Checks an H2 URL: a database name, a known prefix where the name has one, and settings that
+     * H2 supports, which its own parser checks without opening anything.
      */
     private static Optional<String> h2UrlProblem(String jdbcUrl) {
         String name = jdbcUrl.substring(H2_PREFIX.length()).split(";", 2)[0];
