@@ -48,6 +48,9 @@ final class ErrorMapper {
             case TOKEN_REVOKED -> ErrorCode.TOKEN_REVOKED;
             case INVALID_API_KEY -> ErrorCode.INVALID_API_KEY;
         };
+        if (e.refreshTokenReuse()) {
+            ctx.attribute(HttpMetrics.REFRESH_TOKEN_REUSE_ATTRIBUTE, Boolean.TRUE);
+        }
         boolean tokenProblem = code == ErrorCode.TOKEN_EXPIRED || code == ErrorCode.TOKEN_INVALID
                 || code == ErrorCode.TOKEN_REVOKED;
         ctx.header("WWW-Authenticate", tokenProblem ? REALM + ", error=\"invalid_token\"" : REALM);

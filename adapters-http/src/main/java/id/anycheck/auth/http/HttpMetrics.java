@@ -35,6 +35,8 @@ public final class HttpMetrics {
      * limit was exceeded, one of {@link #RATE_LIMIT_SCOPES}.
      */
     public static final String RATE_LIMIT_SCOPE_ATTRIBUTE = "anycheck.ratelimit.scope";
+    /** Request attribute set when a refresh detected the reuse of a spent refresh token. */
+    static final String REFRESH_TOKEN_REUSE_ATTRIBUTE = "anycheck.refresh-token-reuse";
     static final List<String> RATE_LIMIT_SCOPES = List.of("organization", "group", "client_ip");
     static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** Route label of requests that matched no route, such as 404 and 405 responses. */
@@ -75,10 +77,11 @@ public final class HttpMetrics {
         this.tokenDigest = bearerToken.map(HttpMetrics::sha256);
         this.logins = counters("anycheck.logins", "outcome", List.of("succeeded", "failed", "locked", "mfa_required"),
                 "Login attempts on POST /auth/login by outcome.");
-        this.refreshes = counters("anycheck.refreshes", "outcome", List.of("succeeded", "revoked", "rejected"),
-                "Refresh attempts on POST /auth/refresh by outcome. revoked is TOKEN_REVOKED: a spent refresh"
-                        + " token presented again (reuse detection, which revokes its session), or a token of a"
-                        + " session that has ended.");
+        this.refreshes = counters("anycheck.refreshes", "outcome",
+                List.of("succeeded", "reuse_detected", "revoked", "rejected"),
+                "Refresh attempts on POST /auth/refresh by outcome. reuse_detected is a spent refresh token"
+                        + " presented again, which revoked its session; revoked is any other TOKEN_REVOKED, such"
+                        + " as a token of a session that has ended.");
         this.apiKeyVerifications = counters("anycheck.api.key.verifications", "outcome",
                 List.of("accepted", "rejected"), "Requests authenticated by an X-API-Key header, by outcome.");
         this.rateLimitRejections = counters("anycheck.rate.limit.rejections", "scope", RATE_LIMIT_SCOPES,
@@ -113,7 +116,9 @@ public final class HttpMetrics {
             increment(logins, status == 200 ? "succeeded" : LOGIN_OUTCOMES.get(error));
         }
         if ("POST".equals(method) && "/auth/refresh".equals(route)) {
-            increment(refreshes, refreshOutcome(status, error));
+            increment(refreshes, ctx.attribute(REFRESH_TOKEN_REUSE_ATTRIBUTE) != null
+                    ? "reuse_detected"
+                    : refreshOutcome(status, error));
         }
         if (ctx.header(AuthenticationFilter.API_KEY_HEADER) != null) {
             increment(apiKeyVerifications, apiKeyOutcome(ctx, error));

@@ -76,13 +76,16 @@ public final class RefreshSession {
             // session's current one was spent before, or its session has ended. A spent token
             // presented again may be a stolen copy, and nothing distinguishes the thief from the owner.
             // So the whole session is revoked, which also ends the tokens of the earlier refresh.
-            if (sessions.revoke(sessionId, RevocationReason.REFRESH_TOKEN_REUSE, now)) {
+            boolean reuseDetected = sessions.revoke(sessionId, RevocationReason.REFRESH_TOKEN_REUSE, now);
+            activeSessions.forget(sessionId);
+            if (reuseDetected) {
                 LOG.log(Level.WARNING, "Refresh token reuse detected, revoked session {0} of user {1}",
                         sessionId, claims.userId());
+                throw AuthenticationException.refreshTokenReuse(
+                        "refresh token of session " + sessionId + " was spent before");
             }
-            activeSessions.forget(sessionId);
             throw new AuthenticationException(AuthenticationFailure.TOKEN_REVOKED,
-                    "refresh token of session " + sessionId + " is spent or its session has ended");
+                    "refresh token of session " + sessionId + " is spent and its session has ended");
         }
 
         IssuedTokens tokens = sessionTokens.sign(owner.get(), sessionId, nextId, now);

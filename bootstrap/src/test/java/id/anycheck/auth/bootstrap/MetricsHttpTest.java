@@ -43,6 +43,7 @@ class MetricsHttpTest {
             String refreshToken = login.data().path("refresh_token").asText();
             http.refresh(refreshToken);
             http.refresh(refreshToken);
+            http.refresh(refreshToken);
             http.get("/auth/me", "X-API-Key", "ak_test_not-a-real-key");
             http.get("/auth/me", "X-API-Key", service.organization.firstApiKey().plaintext().reveal());
             http.get("/no-such-route/" + UUID.randomUUID());
@@ -51,6 +52,7 @@ class MetricsHttpTest {
             assertThat(after.delta(before, "anycheck_logins_total{outcome=\"succeeded\"}")).isEqualTo(1);
             assertThat(after.delta(before, "anycheck_logins_total{outcome=\"failed\"}")).isEqualTo(1);
             assertThat(after.delta(before, "anycheck_refreshes_total{outcome=\"succeeded\"}")).isEqualTo(1);
+            assertThat(after.delta(before, "anycheck_refreshes_total{outcome=\"reuse_detected\"}")).isEqualTo(1);
             assertThat(after.delta(before, "anycheck_refreshes_total{outcome=\"revoked\"}")).isEqualTo(1);
             assertThat(after.delta(before, "anycheck_api_key_verifications_total{outcome=\"rejected\"}")).isEqualTo(1);
             assertThat(after.delta(before, "anycheck_api_key_verifications_total{outcome=\"accepted\"}")).isEqualTo(1);
