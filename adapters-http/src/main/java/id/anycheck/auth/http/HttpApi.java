@@ -122,8 +122,11 @@ public final class HttpApi {
 
             config.requestLogger.http((ctx, milliseconds) -> {
                 metrics.record(ctx, milliseconds);
-                REQUEST_LOG.info("{} {} {} {}ms principal={}", ctx.method(), ctx.path(), ctx.statusCode(),
-                        Math.round(milliseconds), AuthenticationFilter.principalIdForLog(ctx));
+                if (REQUEST_LOG.isInfoEnabled()) {
+                    REQUEST_LOG.info("{} {} {} {}ms principal={} client={}", ctx.method(), ctx.path(),
+                            ctx.statusCode(), Math.round(milliseconds), AuthenticationFilter.principalIdForLog(ctx),
+                            ClientAddressResolver.of(ctx));
+                }
                 MDC.remove(RequestIds.MDC_KEY);
                 MDC.remove(AuthenticationFilter.MDC_PRINCIPAL);
                 MDC.remove(AuthenticationFilter.MDC_ORGANIZATION);
