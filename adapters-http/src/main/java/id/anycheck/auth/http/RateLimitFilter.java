@@ -1,5 +1,6 @@
 package id.anycheck.auth.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.ratelimit.RateLimitDecision;
@@ -25,6 +26,7 @@ final class RateLimitFilter {
             List.of("/auth/login", "/auth/refresh", "/auth/mfa", "/auth/external");
     private static final String GROUP_ROUTE_PREFIX = "/groups/{id}";
     private static final String GROUP_QUERY_PARAMETER = "group_id";
+    private static final String VERIFICATIONS_ROUTE = "/verifications";
     /** IPv6 clients are counted per /64 network, the smallest network a site is usually given. */
     private static final int IPV6_CLIENT_PREFIX_BYTES = 8;
 
@@ -56,14 +58,20 @@ final class RateLimitFilter {
     }
 
     /**
-     * Returns the group a request names: the {@code {id}} of a {@code /groups/{id}} route, else a
-     * {@code group_id} query parameter. Text that is not a group id names no group.
+     * Returns the group a request names: the {@code {id}} of a {@code /groups/{id}} route, the
+     * {@code group_id} of the JSON body of {@code POST /verifications}, else a {@code group_id}
+     * query parameter. Text that is not a group id names no group.
      */
     private static Optional<GroupId> requestedGroup(Context ctx) {
-        // TODO: also charge the group_id in the JSON body of POST /verifications, which this filter does not read.
-        String text = ctx.endpoints().matchedHttpEndpoint().path.startsWith(GROUP_ROUTE_PREFIX)
-                ? groupIdSegment(ctx.path())
-                : ctx.queryParam(GROUP_QUERY_PARAMETER);
+        String route = ctx.endpoints().matchedHttpEndpoint().path;
+        String text;
+        if (route.startsWith(GROUP_ROUTE_PREFIX)) {
+            text = groupIdSegment(ctx.path());
+        } else if (VERIFICATIONS_ROUTE.equals(route) && "POST".equals(ctx.method().name())) {
+            text = bodyGroupId(ctx);
+        } else {
+            text = ctx.queryParam(GROUP_QUERY_PARAMETER);
+        }
         if (text == null) {
             return Optional.empty();
         }
@@ -71,6 +79,20 @@ final class RateLimitFilter {
             return Optional.of(GroupId.parse(text));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Returns the {@code group_id} of a JSON body, or null. Javalin keeps the body it read, so the
+     * handler reads the same bytes again; a body that is not JSON names no group here, and the
+     * handler rejects it.
+     */
+    private static String bodyGroupId(Context ctx) {
+        try {
+            JsonNode groupId = Json.read(ctx.bodyAsBytes()).path("group_id");
+            return groupId.isTextual() ? groupId.textValue() : null;
+        } catch (ApiException e) {
+            return null;
         }
     }
 

@@ -68,6 +68,26 @@ class VerificationHttpTest {
     }
 
     @Test
+    void groupInBodyCountsAgainstItsQuota() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            http.send("PATCH", "/groups/" + tenant.groupId(), "application/json",
+                    "{\"rate_limit_per_minute\": 2}".getBytes(), "Authorization",
+                    bearer(Tenant.token(http, tenant.adminEmail)));
+            String user = Tenant.token(http, tenant.userEmail);
+            String body = Http.json(Map.of("service", "liveness", "group_id", tenant.groupId(), "subject", Map.of()));
+
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                statuses.add(http.postJson("/verifications", body, "Authorization", bearer(user)).status());
+            }
+
+            assertThat(statuses).containsExactly(201, 201, 429);
+        });
+    }
+
+    @Test
     void keysSeeOnlyTheirEnvironment() {
         Tenant tenant = Tenant.create(service);
         JavalinTest.test(service.app(), (server, client) -> {
