@@ -67,7 +67,8 @@ public final class AuthOverhead {
                 "ANYCHECK_HOST", "127.0.0.1",
                 "ANYCHECK_LOG_LEVEL", "WARN",
                 // High enough that no request of a run is rejected, so every request passes the rate limit check.
-                "ANYCHECK_PLAN_LIMITS", "starter=10000000,business=10000000,enterprise=10000000");
+                "ANYCHECK_PLAN_LIMITS", "starter=10000000,business=10000000,enterprise=10000000",
+                "ANYCHECK_CLIENT_IP_LIMIT_PER_MINUTE", "10000000");
         try (Service service = Service.open(Settings.fromEnvironment(environment), Clock.systemUTC())) {
             var provisioned = service.provisionOrganization().provision(new ProvisionOrganizationCommand(
                     "Bench", "enterprise", "bench@bench.example", "Bench", Optional.of("bench password 1")));
@@ -89,6 +90,7 @@ public final class AuthOverhead {
             List<String> keys = storeKeys(service, provisioned.organization().id(), provisioned.defaultGroup().id());
             double manyKeysRate = load(ROTATED_KEYS + " of " + STORED_KEYS + " API keys in turn", app.port(), seconds,
                     work, keys.stream().map(key -> "key:" + key).toList());
+            refreshLoad(app.port(), seconds, work);
             app.stop();
 
             System.out.printf("bearer / bare:          %.0f %%%n", 100 * bearerRate / bareRate);
@@ -115,15 +117,59 @@ public final class AuthOverhead {
         return used;
     }
 
+    /**
+     * Measures refreshes per second: two wrk threads with one connection each, every thread
+     * sending the refresh token of its own session and taking the new one from each response,
+     * as a client does. A reused token would revoke the session and show as errors.
+     */
+    private static void refreshLoad(int port, int seconds, Path work) throws IOException, InterruptedException {
+        String script = "local tokens = {\"" + logInForRefresh(port) + "\", \"" + logInForRefresh(port) + "\"}\n"
+                + "local count = 0\n"
+                + "setup = function(thread)\n"
+                + "  count = count + 1\n"
+                + "  thread:set(\"token\", tokens[count])\n"
+                + "end\n"
+                + "request = function()\n"
+                + "  return wrk.format(\"POST\", \"/auth/refresh\", {[\"Content-Type\"] = \"application/json\"},\n"
+                + "    '{\"refresh_token\":\"' .. token .. '\"}')\n"
+                + "end\n"
+                + "response = function(status, headers, body)\n"
+                + "  local next_token = body:match('\"refresh_token\":\"([^\"]+)\"')\n"
+                + "  if next_token then token = next_token end\n"
+                + "end\n"
+                + "done = function(summary, latency, requests)\n"
+                + "  io.write(string.format(\"non-2xx or errors: %d\\n\", summary.errors.status + summary.errors.connect"
+                + " + summary.errors.read + summary.errors.write + summary.errors.timeout))\n"
+                + "end\n";
+        Path lua = work.resolve("refresh.lua");
+        Files.writeString(lua, script, StandardCharsets.UTF_8);
+        String output = run(List.of("wrk", "-t", "2", "-c", "2", "-d", seconds + "s", "-s", lua.toString(),
+                "http://127.0.0.1:" + port + "/auth/refresh"));
+        Matcher matcher = REQUESTS_PER_SECOND.matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("wrk printed no request rate:\n" + output);
+        }
+        String errors = output.lines().filter(line -> line.startsWith("non-2xx")).findFirst().orElse("");
+        System.out.printf("%-40s %10.0f requests/s   %s%n", "refresh, 2 sessions one at a time each",
+                Double.parseDouble(matcher.group(1)), errors);
+    }
+
+    private static String logInForRefresh(int port) throws IOException, InterruptedException {
+        return logInData(port).path("refresh_token").asText();
+    }
+
     private static String logIn(int port) throws IOException, InterruptedException {
+        return logInData(port).path("access_token").asText();
+    }
+
+    private static JsonNode logInData(int port) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"bench@bench.example\",\"password\":\"bench password 1\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = new ObjectMapper().readTree(response.body());
-        return json.path("data").path("access_token").asText();
+        return new ObjectMapper().readTree(response.body()).path("data");
     }
 
     /**
