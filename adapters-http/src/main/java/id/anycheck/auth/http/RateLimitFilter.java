@@ -84,7 +84,7 @@ final class RateLimitFilter {
 
     /**
      * Returns the {@code group_id} of a JSON body, or null. Javalin keeps the body it read, so the
-     * handler reads the same bytes again; a body that is not JSON names no group here, and the
+     * handler reads the same bytes again. A body that is not JSON names no group here, and the
      * handler rejects it.
      */
     private static String bodyGroupId(Context ctx) {
