@@ -17,9 +17,6 @@ import java.util.Optional;
 /** Handlers of {@code /api-keys}: an organization's Admin lists, issues, rotates and revokes its keys. */
 final class ApiKeyRoutes {
 
-    record Creator(String type, String id) {
-    }
-
     /** A key as listed; {@code key} contains the full key only in the response that issues it. */
     record ApiKeyResponse(
             String id,
@@ -30,7 +27,7 @@ final class ApiKeyRoutes {
             String environment,
             String status,
             String createdAt,
-            Creator createdBy,
+            CreatorSummary createdBy,
             String expiresAt,
             String lastUsedAt,
             String rotatedAt,
@@ -38,9 +35,9 @@ final class ApiKeyRoutes {
             String replacesKeyId) {
 
         static ApiKeyResponse of(ApiKey key, Optional<String> plaintext, Instant now) {
-            Creator creator = key.createdBy().userId()
-                    .map(userId -> new Creator("user", userId.toString()))
-                    .orElseGet(() -> new Creator("operator", null));
+            CreatorSummary creator = key.createdBy().userId()
+                    .map(userId -> new CreatorSummary("user", userId.toString()))
+                    .orElseGet(() -> new CreatorSummary("operator", null));
             return new ApiKeyResponse(
                     key.id().toString(),
                     plaintext.orElse(null),

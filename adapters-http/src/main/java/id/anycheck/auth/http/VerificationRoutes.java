@@ -21,9 +21,6 @@ import java.util.Set;
 /** Handlers of {@code /verifications}: create a pending verification, list and view them. */
 final class VerificationRoutes {
 
-    record Creator(String type, String id) {
-    }
-
     record VerificationResponse(
             String id,
             String service,
@@ -32,13 +29,13 @@ final class VerificationRoutes {
             String environment,
             String referenceId,
             JsonNode subject,
-            Creator createdBy,
+            CreatorSummary createdBy,
             String createdAt) {
 
         static VerificationResponse of(Verification verification) {
-            Creator creator = verification.createdByUser()
-                    .map(userId -> new Creator("user", userId.toString()))
-                    .orElseGet(() -> new Creator("api_key", verification.createdByKey().orElseThrow().toString()));
+            CreatorSummary creator = verification.createdByUser()
+                    .map(userId -> new CreatorSummary("user", userId.toString()))
+                    .orElseGet(() -> new CreatorSummary("api_key", verification.createdByKey().orElseThrow().toString()));
             return new VerificationResponse(verification.id().toString(), verification.service(),
                     verification.status().externalName(), verification.groupId().toString(),
                     verification.environment().externalName(), verification.referenceId().orElse(null),
