@@ -32,10 +32,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Measures what authentication costs a request. It loads a bare Javalin endpoint, then the same
- * trivial handler behind the service's filters with a bearer token, with one API key, and with
- * 1,000 API keys in turn out of 10,000 stored; then it measures refreshes. Every server listens on
- * 127.0.0.1; wrk sends the load.
+ * Measures what authentication costs a request. It loads a bare Javalin endpoint first. Then it
+ * loads the same trivial handler behind the service's filters, with a bearer token, with one API
+ * key, and with 1,000 API keys in turn out of 10,000 stored. Last it measures refreshes. Every
+ * server listens on 127.0.0.1, and wrk sends the load.
  *
  * <p>It lives in the bootstrap package to reach the package-private wiring. Usage, after
  * {@code mvn -q package -DskipTests}: compile with {@code javac -cp anycheck-auth.jar}, then

@@ -116,8 +116,8 @@ final class JsonBody {
     }
 
     /**
-     * Returns an optional whole-number field that may be set to null: empty when absent, an empty
-     * value for null, else the number; or empty after recording a problem.
+     * Returns an optional whole-number field that may be set to null. The result is empty when the
+     * field is absent or invalid, an empty value for null, and else the number.
      */
     Optional<Optional<Integer>> nullableInteger(String field) {
         JsonNode value = field(field);
@@ -220,8 +220,8 @@ final class JsonBody {
     void validate() {
         object.fieldNames().forEachRemaining(name -> {
             if (!knownFields.contains(name)) {
-                String shown = name.length() > 100 ? name.substring(0, 100) + "..." : name;
-                problems.add(new FieldProblem(shown, "is not a field of this request"));
+                String truncatedName = name.length() > 100 ? name.substring(0, 100) + "..." : name;
+                problems.add(new FieldProblem(truncatedName, "is not a field of this request"));
             }
         });
         if (!problems.isEmpty()) {

@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
 
 /**
  * One counter: a Resilience4j rate limiter that grants {@code limit} permits per fixed window and
- * never waits for one. Not safe on its own: {@link InProcessRateLimiter} calls it under a lock.
+ * never waits for one. It is not thread-safe by itself, so {@link InProcessRateLimiter} calls it
+ * only under the lock of the counter's organization.
  */
 final class WindowCounter {
 

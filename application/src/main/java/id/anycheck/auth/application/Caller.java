@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who asks for a change, for permission checks and audit records: an authenticated principal
+ * Caller of a change, for permission checks and audit records: an authenticated principal
  * with the client address of its request, or the operator on the command line.
  */
 public record Caller(Optional<Principal> principal, Optional<String> clientIp) {

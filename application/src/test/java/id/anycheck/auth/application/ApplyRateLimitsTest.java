@@ -58,7 +58,7 @@ class ApplyRateLimitsTest {
     }
 
     @Test
-    void userIsNotChargedToGroupWithoutRoleInIt() {
+    void nonMemberNotChargedToGroup() {
         GroupId group = groupWithQuota(organizationId, 2);
         ports.users().removeMembership(admin.id(), group);
 

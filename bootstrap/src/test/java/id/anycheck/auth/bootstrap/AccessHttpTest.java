@@ -305,9 +305,9 @@ class AccessHttpTest {
             assertThat(http.logIn(email, password).status()).isEqualTo(200);
             assertThat(created.data().path("memberships").get(0).path("role").asText()).isEqualTo("USER");
 
-            Http.Reply shown = http.get("/users/" + created.data().path("id").asText(), "Authorization",
+            Http.Reply fetched = http.get("/users/" + created.data().path("id").asText(), "Authorization",
                     bearer(admin));
-            assertThat(shown.data().has("temporary_password")).isFalse();
+            assertThat(fetched.data().has("temporary_password")).isFalse();
             Http.Reply duplicate = http.postJson("/users", Http.json(Map.of("email", email.toUpperCase(),
                     "name", "Again")), "Authorization", bearer(admin));
             assertThat(duplicate.status()).isEqualTo(409);

@@ -253,12 +253,12 @@ class RateLimitHttpTest {
             Tenant tenant = tenant(http, "business");
             GroupId group = addGroup(tenant, Optional.of(3));
 
-            Http.Reply shown = http.get("/groups/" + group, tenant.authorization());
+            Http.Reply groupReply = http.get("/groups/" + group, tenant.authorization());
             Http.Reply services = http.get("/groups/" + group + "/services", tenant.authorization());
 
-            assertThat(shown.status()).isEqualTo(200);
-            assertThat(shown.header("X-RateLimit-Limit")).contains("3");
-            assertThat(shown.header("X-RateLimit-Remaining")).contains("2");
+            assertThat(groupReply.status()).isEqualTo(200);
+            assertThat(groupReply.header("X-RateLimit-Limit")).contains("3");
+            assertThat(groupReply.header("X-RateLimit-Remaining")).contains("2");
             assertThat(services.status()).isEqualTo(200);
             assertThat(services.header("X-RateLimit-Remaining")).contains("1");
         });

@@ -39,9 +39,9 @@ class VerificationHttpTest {
             assertThat(data.path("created_by").path("type").asText()).isEqualTo("user");
             assertThat(data.path("created_by").path("id").asText()).isEqualTo(tenant.userId.toString());
 
-            Http.Reply shown = http.get("/verifications/" + data.path("id").asText(), "Authorization", bearer(user));
-            assertThat(shown.status()).isEqualTo(200);
-            assertThat(shown.data()).isEqualTo(data);
+            Http.Reply fetched = http.get("/verifications/" + data.path("id").asText(), "Authorization", bearer(user));
+            assertThat(fetched.status()).isEqualTo(200);
+            assertThat(fetched.data()).isEqualTo(data);
         });
     }
 

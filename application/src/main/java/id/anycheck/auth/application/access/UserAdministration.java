@@ -143,7 +143,7 @@ public final class UserAdministration {
     }
 
     /**
-     * Changes a user's name, active flag or Admin role; only the Admin may. Deactivating ends every
+     * Changes a user's name, active flag or Admin role, which only the Admin may do. Deactivating ends every
      * session of the user at once.
      *
      * @throws ConflictException if the change would leave no active Admin
@@ -167,7 +167,7 @@ public final class UserAdministration {
             throw new NotFoundException("User " + userId + " not found.");
         }
         if (result == AccountUpdate.LAST_ADMIN) {
-            throw new ConflictException("The organization needs at least one active Admin; grant the Admin role"
+            throw new ConflictException("The organization needs at least one active Admin. Grant the Admin role"
                     + " to another user first.");
         }
         User after = users.findById(userId).orElseThrow();

@@ -63,7 +63,7 @@ class AuthenticateApiKeyTest {
     }
 
     @Test
-    void lastUseIsWrittenAtMostOncePerMinute() {
+    void lastUseWrittenOncePerMinute() {
         setup.authenticate.authenticate(issued.plaintext().reveal(), Optional.empty());
         var firstUse = setup.ports.clock().instant();
         setup.ports.clock().advance(Duration.ofSeconds(30));

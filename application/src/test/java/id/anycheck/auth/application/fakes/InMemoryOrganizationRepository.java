@@ -30,7 +30,7 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
     private final InMemoryUserRepository users;
     private final Map<OrganizationId, Organization> organizationsById = new LinkedHashMap<>();
     private final Map<GroupId, SortedSet<String>> servicesByGroup = new HashMap<>();
-    /** Names of current and deleted groups, which stay taken like in the real adapter. */
+    /** Names of current and deleted groups, which stay reserved as in the real adapter. */
     private final Set<String> usedNames = new HashSet<>();
 
     public InMemoryOrganizationRepository(InMemoryUserRepository users) {
@@ -170,9 +170,9 @@ public final class InMemoryOrganizationRepository implements OrganizationReposit
     }
 
     private void requireNameFree(OrganizationId organizationId, String name) {
-        boolean taken = usedNames.contains(nameKey(organizationId, name))
+        boolean nameInUse = usedNames.contains(nameKey(organizationId, name))
                 || users.groupsOf(organizationId).stream().anyMatch(group -> group.name().equals(name));
-        if (taken) {
+        if (nameInUse) {
             throw new ConflictException("A group named \"" + name + "\" exists or existed in this organization;"
                     + " choose another name.");
         }

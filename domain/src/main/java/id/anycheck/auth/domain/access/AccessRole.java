@@ -1,7 +1,7 @@
 package id.anycheck.auth.domain.access;
 
 /**
- * Role as the access policy sees it: the organization-wide Admin, or a Manager or User of one
+ * Role as the access policy checks it: the organization-wide Admin, or a Manager or User of one
  * group. An API key counts as a User of its group.
  */
 public enum AccessRole {

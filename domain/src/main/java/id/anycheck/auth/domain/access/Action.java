@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a caller may do, and which roles allow it: the whole access policy in one table. An
+ * Action a caller may take, with the roles that allow it: the whole access policy in one table. An
  * organization action is allowed when the caller has one of the roles anywhere in the
  * organization, and every member counts as a User of it. A group action is allowed only when
  * the caller has one of the roles in that group. The Admin has every role in every group of

@@ -3,7 +3,7 @@ package id.anycheck.auth.domain.apikey;
 import id.anycheck.auth.domain.user.UserId;
 import java.util.Optional;
 
-/** Who issued an API key: an organization's Admin, or the operator through the command line. */
+/** Issuer of an API key: an organization's Admin, or the operator through the command line. */
 public record ApiKeyCreator(Optional<UserId> userId) {
 
     public static ApiKeyCreator operator() {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Who caused a recorded event: a user, an API key, the operator on the command line, or nobody known. */
+/** Who caused a recorded event: a user, an API key, the operator on the command line, or an unknown caller. */
 public record AuditActor(Kind kind, Optional<String> id) {
 
     public enum Kind {
