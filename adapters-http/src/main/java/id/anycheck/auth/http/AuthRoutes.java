@@ -6,6 +6,7 @@ import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogInCommand;
 import id.anycheck.auth.application.LogOut;
 import id.anycheck.auth.application.RefreshSession;
+import id.anycheck.auth.application.RequestOrigin;
 import id.anycheck.auth.application.ShowCurrentUser;
 import id.anycheck.auth.application.apikey.CurrentApiKey;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
@@ -135,7 +136,7 @@ final class AuthRoutes {
         String password = body.requiredString("password");
         body.validate();
 
-        Authentication authentication = logIn.logIn(LogInCommand.of(email, password));
+        Authentication authentication = logIn.logIn(LogInCommand.of(email, password, origin(ctx)));
 
         noStore(ctx);
         Envelope.success(ctx, 200, TokenResponse.of(authentication));
@@ -166,6 +167,10 @@ final class AuthRoutes {
         }
         CurrentUser current = showCurrentUser.show(AuthenticationFilter.userPrincipal(ctx));
         Envelope.success(ctx, 200, MeResponse.of(current));
+    }
+
+    static RequestOrigin origin(Context ctx) {
+        return RequestOrigin.of(ClientAddressResolver.of(ctx), ctx.header("User-Agent"));
     }
 
     /** Keeps tokens and account data out of browser and proxy caches. */

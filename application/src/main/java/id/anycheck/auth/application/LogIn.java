@@ -8,17 +8,11 @@ import id.anycheck.auth.domain.port.PasswordHasher.Verification;
 import id.anycheck.auth.domain.port.SessionRepository;
 import id.anycheck.auth.domain.port.TokenService;
 import id.anycheck.auth.domain.port.UserRepository;
-import id.anycheck.auth.domain.session.IssuedTokens;
-import id.anycheck.auth.domain.session.NewSession;
-import id.anycheck.auth.domain.session.RefreshTokenId;
-import id.anycheck.auth.domain.session.SessionId;
-import id.anycheck.auth.domain.session.TokenLifetimes;
 import id.anycheck.auth.domain.user.Password;
 import id.anycheck.auth.domain.user.User;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -38,10 +32,8 @@ public final class LogIn {
 
     private final UserRepository users;
     private final OrganizationRepository organizations;
-    private final SessionRepository sessions;
     private final PasswordHasher passwordHasher;
-    private final SessionTokens sessionTokens;
-    private final Clock clock;
+    private final StartSession startSession;
     private final String dummyHash;
 
     public LogIn(
@@ -54,10 +46,8 @@ public final class LogIn {
             Clock clock) {
         this.users = users;
         this.organizations = organizations;
-        this.sessions = sessions;
         this.passwordHasher = passwordHasher;
-        this.sessionTokens = new SessionTokens(tokenService, random);
-        this.clock = clock;
+        this.startSession = new StartSession(sessions, tokenService, random, clock);
         this.dummyHash = passwordHasher.hash(Password.presented("dummy password compared for unknown emails"));
     }
 
@@ -89,20 +79,7 @@ public final class LogIn {
             LOG.log(Level.INFO, "Rehashed the password of user {0} with the current parameters", user.id());
         }
 
-        Instant now = clock.instant();
-        SessionId sessionId = SessionId.random();
-        RefreshTokenId refreshTokenId = sessionTokens.newRefreshTokenId();
-        sessions.start(new NewSession(
-                sessionId,
-                user.id(),
-                user.organizationId(),
-                refreshTokenId.hash(),
-                now.plus(TokenLifetimes.REFRESH_TOKEN),
-                now));
-
-        IssuedTokens tokens = sessionTokens.sign(user, sessionId, refreshTokenId, now);
-        LOG.log(Level.INFO, "User {0} logged in, session {1}", user.id(), sessionId);
-        return new Authentication(tokens, user);
+        return startSession.start(user, "password", command.origin());
     }
 
     private static AuthenticationException invalidCredentials(String detail) {

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Request to log in with email and password; validates itself on construction.
+ * Request to log in with email and password from a client; validates itself on construction.
  *
  * @throws InvalidInputException if the email is not an address or the password is empty
  */
-public record LogInCommand(EmailAddress email, Password password) {
+public record LogInCommand(EmailAddress email, Password password, RequestOrigin origin) {
 
     /** Builds the command from the raw strings of a request; null means the field was absent. */
-    public static LogInCommand of(String email, String password) {
+    public static LogInCommand of(String email, String password, RequestOrigin origin) {
         List<FieldProblem> problems = new ArrayList<>();
         EmailAddress parsedEmail = null;
         try {
@@ -31,6 +31,6 @@ public record LogInCommand(EmailAddress email, Password password) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new LogInCommand(parsedEmail, Password.presented(password));
+        return new LogInCommand(parsedEmail, Password.presented(password), origin);
     }
 }

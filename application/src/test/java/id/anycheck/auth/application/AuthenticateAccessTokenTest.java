@@ -30,7 +30,7 @@ class AuthenticateAccessTokenTest {
             new AuthenticateAccessToken(ports.tokenService(), activeSessions);
     private final LogOut logOut = new LogOut(ports.sessions(), activeSessions, ports.clock());
 
-    private final Authentication login = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
+    private final Authentication login = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
 
     @Test
     void authenticateReturnsPrincipal() {
@@ -72,7 +72,7 @@ class AuthenticateAccessTokenTest {
 
     @Test
     void logOutKeepsOtherSessions() {
-        Authentication otherLogin = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
+        Authentication otherLogin = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
         UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
 
         logOut.logOut(principal);

@@ -28,14 +28,14 @@ class LogInTest {
 
     @Test
     void logInReturnsUser() {
-        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
+        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
 
         assertThat(authentication.user().id()).isEqualTo(ana.id());
     }
 
     @Test
     void logInReturnsTokens() {
-        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
+        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
 
         AccessTokenClaims claims = ports.tokenService().verifyAccessToken(authentication.tokens().accessToken());
         assertThat(claims.userId()).isEqualTo(ana.id());
@@ -47,7 +47,7 @@ class LogInTest {
 
     @Test
     void logInStartsSession() {
-        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
+        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
 
         SessionId tokenSession = ports.tokenService()
                 .verifyAccessToken(authentication.tokens().accessToken())
@@ -58,7 +58,7 @@ class LogInTest {
 
     @Test
     void sessionStoresRefreshTokenHash() {
-        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
+        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
 
         var refreshClaims = ports.tokenService().verifyRefreshToken(authentication.tokens().refreshToken());
         assertThat(ports.sessions().refreshTokenHash(refreshClaims.sessionId()))
@@ -67,22 +67,22 @@ class LogInTest {
 
     @Test
     void eachLogInStartsOwnSession() {
-        logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
-        logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
+        logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
+        logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
 
         assertThat(ports.sessions().sessionIdsOf(ana.id())).hasSize(2);
     }
 
     @Test
     void emailMatchedCaseInsensitively() {
-        Authentication authentication = logIn.logIn(LogInCommand.of("  ANA@Example.COM ", PASSWORD));
+        Authentication authentication = logIn.logIn(LogInCommand.of("  ANA@Example.COM ", PASSWORD, RequestOrigin.unknown()));
 
         assertThat(authentication.user().id()).isEqualTo(ana.id());
     }
 
     @Test
     void unknownEmailRejected() {
-        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of("nobody@example.com", PASSWORD))))
+        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of("nobody@example.com", PASSWORD, RequestOrigin.unknown()))))
                 .isEqualTo(AuthenticationFailure.INVALID_CREDENTIALS);
     }
 
@@ -90,14 +90,14 @@ class LogInTest {
     void unknownEmailCostsOneHash() {
         ports.passwordHasher().resetCounts();
 
-        failureOf(() -> logIn.logIn(LogInCommand.of("nobody@example.com", PASSWORD)));
+        failureOf(() -> logIn.logIn(LogInCommand.of("nobody@example.com", PASSWORD, RequestOrigin.unknown())));
 
         assertThat(ports.passwordHasher().verifyCount()).isEqualTo(1);
     }
 
     @Test
     void wrongPasswordRejected() {
-        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, "wrong password"))))
+        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, "wrong password", RequestOrigin.unknown()))))
                 .isEqualTo(AuthenticationFailure.INVALID_CREDENTIALS);
     }
 
@@ -105,7 +105,7 @@ class LogInTest {
     void wrongPasswordCostsOneHash() {
         ports.passwordHasher().resetCounts();
 
-        failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, "wrong password")));
+        failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, "wrong password", RequestOrigin.unknown())));
 
         assertThat(ports.passwordHasher().verifyCount()).isEqualTo(1);
     }
@@ -114,7 +114,7 @@ class LogInTest {
     void ssoOnlyUserRejected() {
         ports.addUser(ana.organizationId(), "sso@example.com", Optional.empty());
 
-        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of("sso@example.com", PASSWORD))))
+        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of("sso@example.com", PASSWORD, RequestOrigin.unknown()))))
                 .isEqualTo(AuthenticationFailure.INVALID_CREDENTIALS);
     }
 
@@ -123,7 +123,7 @@ class LogInTest {
         ports.addUser(ana.organizationId(), "sso@example.com", Optional.empty());
         ports.passwordHasher().resetCounts();
 
-        failureOf(() -> logIn.logIn(LogInCommand.of("sso@example.com", PASSWORD)));
+        failureOf(() -> logIn.logIn(LogInCommand.of("sso@example.com", PASSWORD, RequestOrigin.unknown())));
 
         assertThat(ports.passwordHasher().verifyCount()).isEqualTo(1);
     }
@@ -132,7 +132,7 @@ class LogInTest {
     void inactiveUserRejected() {
         ports.users().setActive(ana.id(), false);
 
-        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, PASSWORD))))
+        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()))))
                 .isEqualTo(AuthenticationFailure.INVALID_CREDENTIALS);
     }
 
@@ -140,7 +140,7 @@ class LogInTest {
     void inactiveOrganizationRejected() {
         ports.organizations().setActive(ana.organizationId(), false);
 
-        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, PASSWORD))))
+        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()))))
                 .isEqualTo(AuthenticationFailure.INVALID_CREDENTIALS);
     }
 
@@ -149,7 +149,7 @@ class LogInTest {
         ports.users().setActive(ana.id(), false);
         ports.passwordHasher().resetCounts();
 
-        failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, PASSWORD)));
+        failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown())));
 
         assertThat(ports.passwordHasher().verifyCount()).isEqualTo(1);
     }
@@ -158,8 +158,8 @@ class LogInTest {
     void failedLogInStartsNoSession() {
         ports.organizations().setActive(ana.organizationId(), false);
 
-        failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, PASSWORD)));
-        failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, "wrong password")));
+        failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown())));
+        failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, "wrong password", RequestOrigin.unknown())));
 
         assertThat(ports.sessions().count()).isZero();
     }
@@ -168,7 +168,7 @@ class LogInTest {
     void oldCostRehashedAfterSuccess() {
         User bob = storeUserWithOldCost("bob@example.com");
 
-        logIn.logIn(LogInCommand.of("bob@example.com", PASSWORD));
+        logIn.logIn(LogInCommand.of("bob@example.com", PASSWORD, RequestOrigin.unknown()));
 
         String storedHash = ports.users().findById(bob.id()).orElseThrow().passwordHash().orElseThrow();
         assertThat(storedHash).isNotEqualTo(bob.passwordHash().orElseThrow());
@@ -179,9 +179,9 @@ class LogInTest {
     @Test
     void rehashedPasswordStillWorks() {
         storeUserWithOldCost("bob@example.com");
-        logIn.logIn(LogInCommand.of("bob@example.com", PASSWORD));
+        logIn.logIn(LogInCommand.of("bob@example.com", PASSWORD, RequestOrigin.unknown()));
 
-        Authentication second = logIn.logIn(LogInCommand.of("bob@example.com", PASSWORD));
+        Authentication second = logIn.logIn(LogInCommand.of("bob@example.com", PASSWORD, RequestOrigin.unknown()));
 
         assertThat(second.user().email().value()).isEqualTo("bob@example.com");
     }
@@ -190,7 +190,7 @@ class LogInTest {
     void currentCostNotRehashed() {
         ports.passwordHasher().resetCounts();
 
-        logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
+        logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
 
         assertThat(ports.passwordHasher().hashCount()).isZero();
         assertThat(ports.users().findById(ana.id()).orElseThrow().passwordHash())
@@ -201,7 +201,7 @@ class LogInTest {
     void wrongPasswordNotRehashed() {
         User bob = storeUserWithOldCost("bob@example.com");
 
-        failureOf(() -> logIn.logIn(LogInCommand.of("bob@example.com", "wrong password")));
+        failureOf(() -> logIn.logIn(LogInCommand.of("bob@example.com", "wrong password", RequestOrigin.unknown())));
 
         assertThat(ports.users().findById(bob.id()).orElseThrow().passwordHash())
                 .isEqualTo(bob.passwordHash());
@@ -212,7 +212,7 @@ class LogInTest {
         User bob = storeUserWithOldCost("bob@example.com");
         ports.users().setActive(bob.id(), false);
 
-        failureOf(() -> logIn.logIn(LogInCommand.of("bob@example.com", PASSWORD)));
+        failureOf(() -> logIn.logIn(LogInCommand.of("bob@example.com", PASSWORD, RequestOrigin.unknown())));
 
         assertThat(ports.users().findById(bob.id()).orElseThrow().passwordHash())
                 .isEqualTo(bob.passwordHash());
@@ -220,37 +220,37 @@ class LogInTest {
 
     @Test
     void commandRejectsBadEmailAndEmptyPassword() {
-        assertThat(invalidFieldsOf(() -> LogInCommand.of("not an email", "")))
+        assertThat(invalidFieldsOf(() -> LogInCommand.of("not an email", "", RequestOrigin.unknown())))
                 .containsExactly("email", "password");
     }
 
     @Test
     void commandRejectsNulls() {
-        assertThat(invalidFieldsOf(() -> LogInCommand.of(null, null))).containsExactly("email", "password");
+        assertThat(invalidFieldsOf(() -> LogInCommand.of(null, null, RequestOrigin.unknown()))).containsExactly("email", "password");
     }
 
     @Test
     void commandRejectsEmptyPassword() {
-        assertThat(invalidFieldsOf(() -> LogInCommand.of(EMAIL, ""))).containsExactly("password");
+        assertThat(invalidFieldsOf(() -> LogInCommand.of(EMAIL, "", RequestOrigin.unknown()))).containsExactly("password");
     }
 
     @Test
     void commandRejectsEmailWithoutAt() {
-        assertThat(invalidFieldsOf(() -> LogInCommand.of("ana.example.com", PASSWORD)))
+        assertThat(invalidFieldsOf(() -> LogInCommand.of("ana.example.com", PASSWORD, RequestOrigin.unknown())))
                 .containsExactly("email");
     }
 
     @Test
     void commandAcceptsShortPassword() {
         // A login applies no length policy, so an old or short password still reaches the hash.
-        LogInCommand command = LogInCommand.of(EMAIL, "x");
+        LogInCommand command = LogInCommand.of(EMAIL, "x", RequestOrigin.unknown());
 
         assertThat(command.email().value()).isEqualTo(EMAIL);
     }
 
     @Test
     void shortPasswordIsWrongPassword() {
-        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, "x"))))
+        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, "x", RequestOrigin.unknown()))))
                 .isEqualTo(AuthenticationFailure.INVALID_CREDENTIALS);
     }
 

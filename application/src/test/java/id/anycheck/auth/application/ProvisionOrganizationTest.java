@@ -112,7 +112,7 @@ class ProvisionOrganizationTest {
                 ports.tokenService(), ports.random(), ports.clock());
 
         Authentication authentication = logIn.logIn(
-                LogInCommand.of("ana@example.com", provisioned.generatedPassword().orElseThrow()));
+                LogInCommand.of("ana@example.com", provisioned.generatedPassword().orElseThrow(), RequestOrigin.unknown()));
 
         assertThat(authentication.user().id()).isEqualTo(provisioned.admin().id());
     }

@@ -41,7 +41,7 @@ class RefreshSessionTest {
             new AuthenticateAccessToken(ports.tokenService(), activeSessions);
     private final LogOut logOut = new LogOut(ports.sessions(), activeSessions, ports.clock());
 
-    private final Authentication login = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD));
+    private final Authentication login = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
     private final SessionId sessionId = ports.sessions().sessionIdsOf(ana.id()).get(0);
 
     @Test
