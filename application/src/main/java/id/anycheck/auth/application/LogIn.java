@@ -1,18 +1,16 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.protection.LoginLockout;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
+import id.anycheck.auth.domain.lockout.LoginAttemptKeys;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.port.PasswordHasher;
 import id.anycheck.auth.domain.port.PasswordHasher.Verification;
-import id.anycheck.auth.domain.port.SessionRepository;
-import id.anycheck.auth.domain.port.TokenService;
 import id.anycheck.auth.domain.port.UserRepository;
 import id.anycheck.auth.domain.user.Password;
 import id.anycheck.auth.domain.user.User;
 import java.lang.System.Logger.Level;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -20,7 +18,9 @@ import java.util.Optional;
  *
  * <p>Every rejection is the same INVALID_CREDENTIALS and costs one password hash, whether the
  * email is unknown, the account has no password, is inactive, or the password is wrong, so that
- * neither the response nor its timing reveals which emails are registered. Thread-safe.
+ * neither the response nor its timing reveals which emails are registered. Each attempt is
+ * counted by the lockout before its password is checked, for known and unknown emails alike.
+ * Thread-safe.
  *
  * <p>NOTE: the dummy hash uses the current parameters. After they are raised, a password
  * still stored with the old ones costs a different time until its owner logs in again and
@@ -33,27 +33,29 @@ public final class LogIn {
     private final UserRepository users;
     private final OrganizationRepository organizations;
     private final PasswordHasher passwordHasher;
+    private final LoginLockout lockout;
     private final StartSession startSession;
     private final String dummyHash;
 
     public LogIn(
             UserRepository users,
             OrganizationRepository organizations,
-            SessionRepository sessions,
             PasswordHasher passwordHasher,
-            TokenService tokenService,
-            SecureRandom random,
-            Clock clock) {
+            LoginLockout lockout,
+            StartSession startSession) {
         this.users = users;
         this.organizations = organizations;
         this.passwordHasher = passwordHasher;
-        this.startSession = new StartSession(sessions, tokenService, random, clock);
+        this.lockout = lockout;
+        this.startSession = startSession;
         this.dummyHash = passwordHasher.hash(Password.presented("dummy password compared for unknown emails"));
     }
 
     public Authentication logIn(LogInCommand command) {
-        Optional<User> found = users.findByEmail(command.email());
+        LoginAttemptKeys attempt = LoginLockout.keysOf(command.email(), command.origin());
+        lockout.reserve(attempt);
 
+        Optional<User> found = users.findByEmail(command.email());
         String storedHash = found.flatMap(User::passwordHash).orElse(dummyHash);
         Verification verification = passwordHasher.verify(command.password(), storedHash);
         boolean passwordMatches = found.flatMap(User::passwordHash).isPresent()
@@ -61,18 +63,23 @@ public final class LogIn {
 
         if (found.isEmpty()) {
             LOG.log(Level.INFO, "Login rejected: no user has this email");
+            lockout.failed(attempt, found, command.origin(), "unknown_email");
             throw invalidCredentials("unknown email");
         }
         User user = found.get();
         if (!passwordMatches) {
             LOG.log(Level.INFO, "Login rejected for user {0}: wrong password or no password set", user.id());
+            lockout.failed(attempt, found, command.origin(),
+                    user.passwordHash().isPresent() ? "wrong_password" : "no_password");
             throw invalidCredentials("wrong password or no password set");
         }
-
         if (!AccountStanding.canLogIn(user, organizations)) {
+            // Counted like a wrong password, so that locks behave the same for every rejection.
             LOG.log(Level.INFO, "Login rejected for user {0}: the user or its organization is inactive", user.id());
+            lockout.failed(attempt, found, command.origin(), "inactive");
             throw invalidCredentials("user " + user.id() + " or its organization is inactive");
         }
+        lockout.succeeded(attempt);
 
         if (verification == Verification.MATCH_NEEDS_REHASH) {
             users.updatePasswordHash(user.id(), passwordHasher.hash(command.password()));

@@ -1,5 +1,8 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.protection.UnusualAccess;
+import id.anycheck.auth.domain.audit.AuditActor;
+import id.anycheck.auth.domain.audit.AuditEventType;
 import id.anycheck.auth.domain.port.SessionRepository;
 import id.anycheck.auth.domain.port.TokenService;
 import id.anycheck.auth.domain.session.IssuedTokens;
@@ -12,6 +15,8 @@ import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts a session for a user whose identity is already proven (by password, second factor or
@@ -24,11 +29,16 @@ public final class StartSession {
 
     private final SessionRepository sessions;
     private final SessionTokens sessionTokens;
+    private final UnusualAccess unusualAccess;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
-    public StartSession(SessionRepository sessions, TokenService tokenService, SecureRandom random, Clock clock) {
+    public StartSession(SessionRepository sessions, TokenService tokenService, SecureRandom random,
+            UnusualAccess unusualAccess, AuditTrail auditTrail, Clock clock) {
         this.sessions = sessions;
         this.sessionTokens = new SessionTokens(tokenService, random);
+        this.unusualAccess = unusualAccess;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -50,6 +60,13 @@ public final class StartSession {
 
         IssuedTokens tokens = sessionTokens.sign(user, sessionId, refreshTokenId, now);
         LOG.log(Level.INFO, "User {0} logged in with {1}, session {2}", user.id(), method, sessionId);
+
+        auditTrail.record(AuditEventType.LOGIN_SUCCEEDED, Optional.of(user.organizationId()),
+                new AuditActor(AuditActor.Kind.USER, Optional.of(user.id().toString())),
+                Optional.of(user.id().toString()), origin.clientIp(),
+                Map.of("method", method, "session_id", sessionId.toString()));
+        unusualAccess.loggedIn(user, origin);
+
         return new Authentication(tokens, user);
     }
 }

@@ -24,8 +24,7 @@ class AuthenticateAccessTokenTest {
     private final User ana = ports.addOrganizationWithAdmin("Acme Bank", EMAIL, PASSWORD);
     private final ActiveSessionCache activeSessions =
             new ActiveSessionCache(ports.sessions(), CACHE_TIME_TO_LIVE, 1000, ports.clock());
-    private final LogIn logIn = new LogIn(ports.users(), ports.organizations(), ports.sessions(),
-            ports.passwordHasher(), ports.tokenService(), ports.random(), ports.clock());
+    private final LogIn logIn = ports.logIn();
     private final AuthenticateAccessToken authenticate =
             new AuthenticateAccessToken(ports.tokenService(), activeSessions);
     private final LogOut logOut = new LogOut(ports.sessions(), activeSessions, ports.clock());

@@ -23,8 +23,7 @@ class LogInTest {
 
     private final InMemoryPorts ports = new InMemoryPorts();
     private final User ana = ports.addOrganizationWithAdmin("Acme Bank", EMAIL, PASSWORD);
-    private final LogIn logIn = new LogIn(ports.users(), ports.organizations(), ports.sessions(),
-            ports.passwordHasher(), ports.tokenService(), ports.random(), ports.clock());
+    private final LogIn logIn = ports.logIn();
 
     @Test
     void logInReturnsUser() {

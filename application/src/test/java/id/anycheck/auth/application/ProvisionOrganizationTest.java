@@ -108,8 +108,7 @@ class ProvisionOrganizationTest {
     @Test
     void generatedPasswordLogsIn() {
         ProvisionedOrganization provisioned = provisionOrganization.provision(command(Optional.empty()));
-        LogIn logIn = new LogIn(ports.users(), ports.organizations(), ports.sessions(), ports.passwordHasher(),
-                ports.tokenService(), ports.random(), ports.clock());
+        LogIn logIn = ports.logIn();
 
         Authentication authentication = logIn.logIn(
                 LogInCommand.of("ana@example.com", provisioned.generatedPassword().orElseThrow(), RequestOrigin.unknown()));

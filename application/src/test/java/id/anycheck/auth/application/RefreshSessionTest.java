@@ -33,8 +33,7 @@ class RefreshSessionTest {
     private final User ana = ports.addOrganizationWithAdmin("Acme Bank", EMAIL, PASSWORD);
     private final ActiveSessionCache activeSessions =
             new ActiveSessionCache(ports.sessions(), CACHE_TIME_TO_LIVE, 1000, ports.clock());
-    private final LogIn logIn = new LogIn(ports.users(), ports.organizations(), ports.sessions(),
-            ports.passwordHasher(), ports.tokenService(), ports.random(), ports.clock());
+    private final LogIn logIn = ports.logIn();
     private final RefreshSession refreshSession = new RefreshSession(ports.tokenService(), ports.sessions(),
             ports.users(), ports.organizations(), activeSessions, ports.random(), ports.clock());
     private final AuthenticateAccessToken authenticate =

@@ -1,5 +1,11 @@
 package id.anycheck.auth.application.fakes;
 
+import id.anycheck.auth.application.AuditTrail;
+import id.anycheck.auth.application.LogIn;
+import id.anycheck.auth.application.StartSession;
+import id.anycheck.auth.application.protection.LoginLockout;
+import id.anycheck.auth.application.protection.UnusualAccess;
+import id.anycheck.auth.domain.lockout.LockoutPolicy;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.Organization;
@@ -12,6 +18,7 @@ import id.anycheck.auth.domain.user.Role;
 import id.anycheck.auth.domain.user.User;
 import id.anycheck.auth.domain.user.UserId;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +34,8 @@ public final class InMemoryPorts {
     private final FakeTokenService tokenService = new FakeTokenService(clock);
     private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    private final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts();
+    private final InMemoryAccessSources accessSources = new InMemoryAccessSources();
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -77,6 +86,31 @@ public final class InMemoryPorts {
                 .toList();
         users.add(user, memberships);
         return user;
+    }
+
+    /** Returns the login use case over these fakes, with the default lockout policy. */
+    public LogIn logIn() {
+        return new LogIn(users, organizations, passwordHasher, loginLockout(), startSession());
+    }
+
+    public LoginLockout loginLockout() {
+        return new LoginLockout(loginAttempts, LockoutPolicy.DEFAULT, auditTrail(), clock);
+    }
+
+    public StartSession startSession() {
+        return new StartSession(sessions, tokenService, random, unusualAccess(), auditTrail(), clock);
+    }
+
+    public UnusualAccess unusualAccess() {
+        return new UnusualAccess(accessSources, Duration.ofDays(90), auditTrail(), clock);
+    }
+
+    public AuditTrail auditTrail() {
+        return new AuditTrail(auditLog, clock);
+    }
+
+    public InMemoryLoginAttempts loginAttempts() {
+        return loginAttempts;
     }
 
     public MutableClock clock() {

@@ -1,10 +1,7 @@
 package id.anycheck.auth.domain.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import id.anycheck.auth.domain.Digests;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,12 +66,7 @@ public final class PlaintextApiKey {
 
     /** Returns the hex SHA-256 of a text, as {@link #hash()} computes it for a key. */
     public static String hashOf(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return Digests.sha256Hex(text);
     }
 
     /** Returns the key's public part, {@code ak_live_} and the lookup id, which lists show. */

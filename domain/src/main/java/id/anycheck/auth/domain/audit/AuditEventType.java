@@ -26,17 +26,54 @@ public enum AuditEventType {
     ADMIN_REVOKED,
     MEMBERSHIP_SET,
     MEMBERSHIP_REMOVED,
-    VERIFICATION_CREATED;
+    VERIFICATION_CREATED,
+    /** A session started after a password, a second factor or single sign-on proved the user. */
+    LOGIN_SUCCEEDED,
+    /** A login was rejected: unknown email, wrong password, no password set, or inactive account. */
+    LOGIN_FAILED,
+    /** Failed logins locked an email from one client, an email everywhere, or a client address. */
+    LOGIN_LOCKED,
+    /** A user logged in from a client address and user agent not seen for them in the remembered period. */
+    NEW_DEVICE_LOGIN("login.new_device"),
+    /** One client address failed to log in as many different emails. */
+    CREDENTIAL_STUFFING_SUSPECTED("login.credential_stuffing_suspected"),
+    /** An Admin ended the login lockouts of a user. */
+    USER_UNLOCKED,
+    SESSION_LOGGED_OUT,
+    /** A spent refresh token was presented again, so its session was revoked. */
+    REFRESH_TOKEN_REUSED("session.refresh_token_reused"),
+    /** An API key was used from a network not seen for it in the remembered period. */
+    API_KEY_NEW_SOURCE,
+    /** The first request over an organization's or group's rate limit in a window; later ones are only counted. */
+    RATE_LIMIT_EXCEEDED("rate_limit.exceeded");
+
+    private final String externalName;
+
+    /** Derives the external name: the first word, a dot, then the rest ({@code api_key} counts as one word). */
+    AuditEventType() {
+        String lower = name().toLowerCase(Locale.ROOT);
+        int split = lower.startsWith("api_key_") ? "api_key".length() : lower.indexOf('_');
+        this.externalName = lower.substring(0, split) + "." + lower.substring(split + 1);
+    }
+
+    AuditEventType(String externalName) {
+        this.externalName = externalName;
+    }
 
     /** Returns the dotted lower-case name, such as {@code api_key.issued} or {@code group.services_changed}. */
     public String externalName() {
-        String lower = name().toLowerCase(Locale.ROOT);
-        int split = lower.startsWith("api_key_") ? "api_key".length() : lower.indexOf('_');
-        return lower.substring(0, split) + "." + lower.substring(split + 1);
+        return externalName;
     }
 
     /** Returns the type with this external name, or empty for an unknown one. */
     public static Optional<AuditEventType> byExternalName(String name) {
         return Arrays.stream(values()).filter(type -> type.externalName().equals(name)).findFirst();
+    }
+
+    /** Returns the type with this external name or constant name (such as {@code NEW_DEVICE_LOGIN}), or empty. */
+    public static Optional<AuditEventType> byAnyName(String name) {
+        return byExternalName(name).or(() -> Arrays.stream(values())
+                .filter(type -> type.name().equals(name))
+                .findFirst());
     }
 }

@@ -1,11 +1,8 @@
 package id.anycheck.auth.domain.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import id.anycheck.auth.domain.Digests;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -44,12 +41,7 @@ public final class RefreshTokenId {
 
     /** Returns the lower-case hex SHA-256 of the identifier, the only form that is stored. */
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return Digests.sha256Hex(value);
     }
 
     @Override

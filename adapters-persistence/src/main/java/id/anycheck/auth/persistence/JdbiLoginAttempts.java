@@ -1,0 +1,219 @@
+package id.anycheck.auth.persistence;
+
+import id.anycheck.auth.domain.lockout.AttemptOutcome.Failure;
+import id.anycheck.auth.domain.lockout.AttemptOutcome.NewLock;
+import id.anycheck.auth.domain.lockout.AttemptOutcome.Reservation;
+import id.anycheck.auth.domain.lockout.FailureCount;
+import id.anycheck.auth.domain.lockout.LockoutPolicy;
+import id.anycheck.auth.domain.lockout.LoginAttemptKeys;
+import id.anycheck.auth.domain.lockout.ThrottleScope;
+import id.anycheck.auth.domain.port.LoginAttempts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Persistence adapter: failed-login counts, one row per scope and key. Every change of an
+ * attempt runs in one transaction that first locks the rows it reads ({@code SELECT ... FOR UPDATE},
+ * always in the order client, email, email-and-client, so two attempts never wait for each other
+ * in a circle). So concurrent attempts, also on other instances, are counted one after another.
+ * Thread-safe.
+ */
+public final class JdbiLoginAttempts implements LoginAttempts {
+
+    /** The order rows are locked in. */
+    private static final List<ThrottleScope> LOCK_ORDER =
+            List.of(ThrottleScope.CLIENT, ThrottleScope.EMAIL, ThrottleScope.EMAIL_AND_CLIENT);
+
+    private final Jdbi jdbi;
+
+    public JdbiLoginAttempts(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Reservation reserve(LoginAttemptKeys keys, LockoutPolicy policy, Instant now) {
+        return Storage.call(() -> {
+            createMissingRows(keys, now);
+            return jdbi.inTransaction(handle -> {
+                List<FailureCount> counts = lockAll(handle, keys, now, policy);
+                for (int i = 0; i < LOCK_ORDER.size(); i++) {
+                    ThrottleScope scope = LOCK_ORDER.get(i);
+                    Optional<Duration> wait = counts.get(i).waitAt(now, policy.limitOf(scope));
+                    if (wait.isPresent()) {
+                        return Reservation.locked(scope, wait.get());
+                    }
+                }
+                store(handle, ThrottleScope.EMAIL, keys, counts.get(1).reserve(now));
+                store(handle, ThrottleScope.EMAIL_AND_CLIENT, keys, counts.get(2).reserve(now));
+                return Reservation.allowed();
+            });
+        });
+    }
+
+    @Override
+    public Failure fail(LoginAttemptKeys keys, LockoutPolicy policy, Instant now) {
+        return Storage.call(() -> {
+            createMissingRows(keys, now);
+            return jdbi.inTransaction(handle -> {
+                List<FailureCount> counts = lockAll(handle, keys, now, policy);
+                FailureCount client = counts.get(0);
+                FailureCount email = counts.get(1);
+                FailureCount pair = counts.get(2);
+                List<NewLock> newLocks = new ArrayList<>();
+
+                // The client's count is of distinct emails: only the first failure of an email
+                // from this client in the window adds to it.
+                if (pair.failures() == 1) {
+                    client = lockAndNote(ThrottleScope.CLIENT, client.fail(now), policy, now, newLocks);
+                }
+                email = lockAndNote(ThrottleScope.EMAIL, email, policy, now, newLocks);
+                pair = lockAndNote(ThrottleScope.EMAIL_AND_CLIENT, pair, policy, now, newLocks);
+
+                store(handle, ThrottleScope.CLIENT, keys, client);
+                store(handle, ThrottleScope.EMAIL, keys, email);
+                store(handle, ThrottleScope.EMAIL_AND_CLIENT, keys, pair);
+                return new Failure(newLocks);
+            });
+        });
+    }
+
+    @Override
+    public void succeed(LoginAttemptKeys keys, Instant now) {
+        Storage.run(() -> jdbi.useTransaction(handle -> {
+            Optional<FailureCount> email = lock(handle, ThrottleScope.EMAIL, keys.email());
+            if (email.isPresent()) {
+                store(handle, ThrottleScope.EMAIL, keys, email.get().release());
+            }
+            handle.createUpdate("DELETE FROM login_throttles WHERE scope = :scope AND throttle_key = :key")
+                    .bind("scope", ThrottleScope.EMAIL_AND_CLIENT.externalName())
+                    .bind("key", keys.emailAndClient())
+                    .execute();
+        }));
+    }
+
+    @Override
+    public int clear(String emailKey) {
+        return Storage.call(() -> jdbi.withHandle(handle -> handle.createUpdate("""
+                        DELETE FROM login_throttles
+                         WHERE (scope = :emailScope AND throttle_key = :emailKey)
+                            OR (scope = :pairScope AND email_key = :emailKey)""")
+                .bind("emailScope", ThrottleScope.EMAIL.externalName())
+                .bind("pairScope", ThrottleScope.EMAIL_AND_CLIENT.externalName())
+                .bind("emailKey", emailKey)
+                .execute()));
+    }
+
+    private static FailureCount lockAndNote(ThrottleScope scope, FailureCount count, LockoutPolicy policy,
+            Instant now, List<NewLock> newLocks) {
+        FailureCount after = count.lockIfFull(now, policy.limitOf(scope));
+        if (after != count) {
+            newLocks.add(new NewLock(scope, after.lockedUntil().orElseThrow()));
+        }
+        return after;
+    }
+
+    /**
+     * Inserts an empty row for each key that has none, each in its own statement outside the
+     * transaction: in PostgreSQL a failed INSERT would abort the transaction it runs in. A
+     * concurrent attempt that inserted the same row first is fine, the row is there.
+     */
+    private void createMissingRows(LoginAttemptKeys keys, Instant now) {
+        for (ThrottleScope scope : LOCK_ORDER) {
+            jdbi.useHandle(handle -> {
+                boolean exists = handle.createQuery(
+                                "SELECT 1 FROM login_throttles WHERE scope = :scope AND throttle_key = :key")
+                        .bind("scope", scope.externalName())
+                        .bind("key", keys.keyOf(scope))
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .isPresent();
+                if (exists) {
+                    return;
+                }
+                try {
+                    handle.createUpdate("""
+                                    INSERT INTO login_throttles (scope, throttle_key, email_key, failures,
+                                                                 window_started_at, locks)
+                                    VALUES (:scope, :key, :emailKey, 0, :now, 0)""")
+                            .bind("scope", scope.externalName())
+                            .bind("key", keys.keyOf(scope))
+                            .bind("emailKey", scope == ThrottleScope.EMAIL_AND_CLIENT ? keys.email() : null)
+                            .bind("now", now)
+                            .execute();
+                } catch (JdbiException e) {
+                    if (!UniqueViolation.causedBy(e)) {
+                        throw e;
+                    }
+                }
+            });
+        }
+    }
+
+    /** Locks the three rows in {@link #LOCK_ORDER} and returns their counts as seen at {@code now}. */
+    private static List<FailureCount> lockAll(Handle handle, LoginAttemptKeys keys, Instant now,
+            LockoutPolicy policy) {
+        List<FailureCount> counts = new ArrayList<>();
+        for (ThrottleScope scope : LOCK_ORDER) {
+            // A row deleted by a success or an unlock since it was created counts as empty.
+            FailureCount count = lock(handle, scope, keys.keyOf(scope)).orElse(FailureCount.none(now));
+            counts.add(count.at(now, policy));
+        }
+        return counts;
+    }
+
+    private static Optional<FailureCount> lock(Handle handle, ThrottleScope scope, String key) {
+        return handle.createQuery("""
+                        SELECT failures, window_started_at, locked_until, locks, last_failure_at
+                          FROM login_throttles
+                         WHERE scope = :scope AND throttle_key = :key
+                           FOR UPDATE""")
+                .bind("scope", scope.externalName())
+                .bind("key", key)
+                .map((rs, ctx) -> new FailureCount(
+                        rs.getInt("failures"),
+                        Rows.instant(rs, "window_started_at"),
+                        Optional.ofNullable(Rows.instant(rs, "locked_until")),
+                        rs.getInt("locks"),
+                        Optional.ofNullable(Rows.instant(rs, "last_failure_at"))))
+                .findOne();
+    }
+
+    /** Writes the count, recreating the row if a success or an unlock deleted it meanwhile. */
+    private static void store(Handle handle, ThrottleScope scope, LoginAttemptKeys keys, FailureCount count) {
+        int updated = handle.createUpdate("""
+                        UPDATE login_throttles
+                           SET failures = :failures, window_started_at = :windowStartedAt,
+                               locked_until = :lockedUntil, locks = :locks, last_failure_at = :lastFailureAt
+                         WHERE scope = :scope AND throttle_key = :key""")
+                .bind("scope", scope.externalName())
+                .bind("key", keys.keyOf(scope))
+                .bind("failures", count.failures())
+                .bind("windowStartedAt", count.windowStartedAt())
+                .bind("lockedUntil", count.lockedUntil().orElse(null))
+                .bind("locks", count.locks())
+                .bind("lastFailureAt", count.lastFailureAt().orElse(null))
+                .execute();
+        if (updated == 0) {
+            handle.createUpdate("""
+                            INSERT INTO login_throttles (scope, throttle_key, email_key, failures, window_started_at,
+                                                         locked_until, locks, last_failure_at)
+                            VALUES (:scope, :key, :emailKey, :failures, :windowStartedAt, :lockedUntil, :locks,
+                                    :lastFailureAt)""")
+                    .bind("scope", scope.externalName())
+                    .bind("key", keys.keyOf(scope))
+                    .bind("emailKey", scope == ThrottleScope.EMAIL_AND_CLIENT ? keys.email() : null)
+                    .bind("failures", count.failures())
+                    .bind("windowStartedAt", count.windowStartedAt())
+                    .bind("lockedUntil", count.lockedUntil().orElse(null))
+                    .bind("locks", count.locks())
+                    .bind("lastFailureAt", count.lastFailureAt().orElse(null))
+                    .execute();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package id.anycheck.auth.domain.port;
+
+import id.anycheck.auth.domain.lockout.AttemptOutcome.Failure;
+import id.anycheck.auth.domain.lockout.AttemptOutcome.Reservation;
+import id.anycheck.auth.domain.lockout.LockoutPolicy;
+import id.anycheck.auth.domain.lockout.LoginAttemptKeys;
+import java.time.Instant;
+
+/**
+ * Port: the failed-login counts. Each method changes the counts of one attempt atomically, also
+ * across instances sharing the database, so concurrent attempts are counted exactly.
+ * Implementations are thread-safe.
+ */
+public interface LoginAttempts {
+
+    /**
+     * Counts an attempt before its password is checked, unless its client, its email or the pair
+     * is locked or full; then nothing changes and the reservation names the scope and the wait.
+     */
+    Reservation reserve(LoginAttemptKeys keys, LockoutPolicy policy, Instant now);
+
+    /** Records that a reserved attempt failed, locking each scope whose count is now full. */
+    Failure fail(LoginAttemptKeys keys, LockoutPolicy policy, Instant now);
+
+    /** Records that a reserved attempt had the right password: the pair's count and lock end. */
+    void succeed(LoginAttemptKeys keys, Instant now);
+
+    /** Ends every count and lock of this email, from any client; returns how many counts there were. */
+    int clear(String emailKey);
+}
