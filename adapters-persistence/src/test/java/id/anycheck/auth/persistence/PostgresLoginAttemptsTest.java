@@ -1,0 +1,9 @@
+package id.anycheck.auth.persistence;
+
+class PostgresLoginAttemptsTest extends LoginAttemptsContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
