@@ -147,14 +147,14 @@ final class AuthRoutes {
         String refreshToken = body.requiredString("refresh_token");
         body.validate();
 
-        Authentication authentication = refreshSession.refresh(refreshToken);
+        Authentication authentication = refreshSession.refresh(refreshToken, origin(ctx));
 
         noStore(ctx);
         Envelope.success(ctx, 200, TokenResponse.of(authentication));
     }
 
     void logOut(Context ctx) {
-        logOut.logOut(AuthenticationFilter.userPrincipal(ctx));
+        logOut.logOut(Callers.of(ctx), AuthenticationFilter.userPrincipal(ctx));
         Envelope.noContent(ctx);
     }
 

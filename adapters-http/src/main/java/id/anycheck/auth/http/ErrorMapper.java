@@ -5,6 +5,7 @@ import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
 import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.error.LoginLockedException;
 import id.anycheck.auth.domain.error.NotFoundException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.http.Context;
@@ -56,6 +57,23 @@ final class ErrorMapper {
         ctx.header("WWW-Authenticate", tokenProblem ? REALM + ", error=\"invalid_token\"" : REALM);
         LOG.debug("Authentication failed: {}", e.getMessage());
         Envelope.failure(ctx, code, code.defaultMessage(), List.of());
+    }
+
+    /**
+     * A login refused by the lockout: ACCOUNT_LOCKED for a locked email, RATE_LIMIT_EXCEEDED for a
+     * client address locked for every email. Both look the same for known and unknown emails.
+     */
+    void loginLocked(LoginLockedException e, Context ctx) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        ctx.header("Retry-After", Long.toString(seconds));
+        LOG.debug("Login refused: {}", e.getMessage());
+        if (e.clientLocked()) {
+            Envelope.failure(ctx, ErrorCode.RATE_LIMIT_EXCEEDED,
+                    "Too many failed logins from this network. Retry after the time in the Retry-After header.",
+                    List.of());
+            return;
+        }
+        Envelope.failure(ctx, ErrorCode.ACCOUNT_LOCKED, ErrorCode.ACCOUNT_LOCKED.defaultMessage(), List.of());
     }
 
     void forbidden(ForbiddenException e, Context ctx) {

@@ -5,6 +5,7 @@ import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
 import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.error.LoginLockedException;
 import id.anycheck.auth.domain.error.NotFoundException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.Javalin;
@@ -40,6 +41,7 @@ public final class HttpApi {
         OrganizationRoutes organizations = new OrganizationRoutes(useCases, settings);
         GroupRoutes groups = new GroupRoutes(useCases, settings);
         UserRoutes users = new UserRoutes(useCases, settings);
+        AuditEventRoutes auditEvents = new AuditEventRoutes(useCases.listAuditEvents());
         VerificationRoutes verifications = new VerificationRoutes(useCases, settings);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
         DocumentationRoutes documentation = new DocumentationRoutes();
@@ -86,6 +88,8 @@ public final class HttpApi {
             config.routes.patch("/users/{id}", users::update, Access.AUTHENTICATED);
             config.routes.delete("/users/{id}", users::deactivate, Access.AUTHENTICATED);
             config.routes.post("/users/{id}/password-reset", users::resetPassword, Access.AUTHENTICATED);
+            config.routes.post("/users/{id}/unlock", users::unlock, Access.AUTHENTICATED);
+            config.routes.get("/audit-events", auditEvents::list, Access.AUTHENTICATED);
             config.routes.put("/users/{id}/memberships/{groupId}", users::setMembership, Access.AUTHENTICATED);
             config.routes.delete("/users/{id}/memberships/{groupId}", users::removeMembership, Access.AUTHENTICATED);
             config.routes.post("/verifications", verifications::create, Access.AUTHENTICATED);
@@ -109,6 +113,7 @@ public final class HttpApi {
             config.routes.exception(ApiException.class, errors::apiException);
             config.routes.exception(InvalidInputException.class, errors::invalidInput);
             config.routes.exception(AuthenticationException.class, errors::authentication);
+            config.routes.exception(LoginLockedException.class, errors::loginLocked);
             config.routes.exception(ForbiddenException.class, errors::forbidden);
             config.routes.exception(NotFoundException.class, errors::notFound);
             config.routes.exception(ServiceNotEnabledException.class, errors::serviceNotEnabled);

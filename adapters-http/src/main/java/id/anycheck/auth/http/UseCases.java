@@ -3,6 +3,7 @@ package id.anycheck.auth.http;
 import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.application.AuthenticateAccessToken;
 import id.anycheck.auth.application.CheckReadiness;
+import id.anycheck.auth.application.ListAuditEvents;
 import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogOut;
 import id.anycheck.auth.application.RefreshSession;
@@ -16,6 +17,7 @@ import id.anycheck.auth.application.apikey.ListApiKeys;
 import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.protection.UnlockUser;
 import id.anycheck.auth.application.verification.Verifications;
 import java.util.Objects;
 
@@ -37,7 +39,9 @@ public record UseCases(
         GroupAdministration groupAdministration,
         UserAdministration userAdministration,
         Verifications verifications,
-        ApplyRateLimits applyRateLimits) {
+        ApplyRateLimits applyRateLimits,
+        ListAuditEvents listAuditEvents,
+        UnlockUser unlockUser) {
 
     public UseCases {
         Objects.requireNonNull(logIn, "logIn");
@@ -57,5 +61,7 @@ public record UseCases(
         Objects.requireNonNull(userAdministration, "userAdministration");
         Objects.requireNonNull(verifications, "verifications");
         Objects.requireNonNull(applyRateLimits, "applyRateLimits");
+        Objects.requireNonNull(listAuditEvents, "listAuditEvents");
+        Objects.requireNonNull(unlockUser, "unlockUser");
     }
 }

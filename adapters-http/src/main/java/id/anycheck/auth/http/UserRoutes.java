@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.anycheck.auth.application.CreatedUser;
 import id.anycheck.auth.application.Page;
 import id.anycheck.auth.application.access.UserAdministration;
+import id.anycheck.auth.application.protection.UnlockUser;
 import id.anycheck.auth.domain.Ids;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.port.UserRepository;
@@ -49,10 +50,12 @@ final class UserRoutes {
     }
 
     private final UserAdministration users;
+    private final UnlockUser unlockUser;
     private final long maxBodyBytes;
 
     UserRoutes(UseCases useCases, HttpSettings settings) {
         this.users = useCases.userAdministration();
+        this.unlockUser = useCases.unlockUser();
         this.maxBodyBytes = settings.maxBodyBytes();
     }
 
@@ -112,6 +115,12 @@ final class UserRoutes {
     void resetPassword(Context ctx) {
         String password = users.resetPassword(Callers.of(ctx), userId(ctx));
         Envelope.success(ctx, 200, new PasswordResetResponse(password));
+    }
+
+    /** Ends the login lockouts of the user, from every client address. */
+    void unlock(Context ctx) {
+        unlockUser.unlock(Callers.of(ctx), userId(ctx));
+        Envelope.noContent(ctx);
     }
 
     void setMembership(Context ctx) {

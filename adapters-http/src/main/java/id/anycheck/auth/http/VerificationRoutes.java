@@ -12,8 +12,6 @@ import id.anycheck.auth.domain.verification.VerificationId;
 import id.anycheck.auth.domain.verification.VerificationStatus;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,13 +83,13 @@ final class VerificationRoutes {
                 .map(position -> new VerificationRepository.Cursor(position.createdAt(),
                         new VerificationId(position.id())));
         VerificationRepository.Filter filter = new VerificationRepository.Filter(
-                query(ctx, "group_id").map(text -> Set.of(groupId(text))),
-                query(ctx, "service"),
-                query(ctx, "status").map(VerificationRoutes::status),
-                query(ctx, "reference_id"),
-                query(ctx, "since").map(text -> instant("since", text)),
-                query(ctx, "until").map(text -> instant("until", text)),
-                query(ctx, "environment").map(VerificationRoutes::environment));
+                QueryParams.optional(ctx, "group_id").map(text -> Set.of(groupId(text))),
+                QueryParams.optional(ctx, "service"),
+                QueryParams.optional(ctx, "status").map(VerificationRoutes::status),
+                QueryParams.optional(ctx, "reference_id"),
+                QueryParams.optional(ctx, "since").map(text -> QueryParams.instant("since", text)),
+                QueryParams.optional(ctx, "until").map(text -> QueryParams.instant("until", text)),
+                QueryParams.optional(ctx, "environment").map(VerificationRoutes::environment));
 
         Page<Verification, VerificationRepository.Cursor> page = verifications.list(Callers.of(ctx), filter, after,
                 limit);
@@ -101,10 +99,6 @@ final class VerificationRoutes {
                 .map(cursor -> Paging.encode(cursor.createdAt(), cursor.id().value()))
                 .orElse(null);
         Envelope.success(ctx, 200, new VerificationPage(items, nextCursor));
-    }
-
-    private static Optional<String> query(Context ctx, String name) {
-        return Optional.ofNullable(ctx.queryParam(name)).filter(value -> !value.isEmpty());
     }
 
     private static GroupId groupId(String text) {
@@ -123,13 +117,5 @@ final class VerificationRoutes {
     private static VerificationStatus status(String text) {
         return VerificationStatus.byName(text).orElseThrow(() -> ApiException.invalidField("status",
                 "must be pending, processing, completed or failed"));
-    }
-
-    private static Instant instant(String field, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "must be an ISO-8601 UTC time such as 2026-12-04T19:14:00Z");
-        }
     }
 }

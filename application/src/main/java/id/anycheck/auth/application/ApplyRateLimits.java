@@ -1,11 +1,12 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.protection.RateLimitRejections;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.OrganizationId;
 import id.anycheck.auth.domain.port.RateLimiter;
-import id.anycheck.auth.domain.principal.ApiKeyPrincipal;
 import id.anycheck.auth.domain.port.UserRepository;
+import id.anycheck.auth.domain.principal.ApiKeyPrincipal;
 import id.anycheck.auth.domain.principal.Principal;
 import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.ratelimit.RateLimitDecision;
@@ -27,10 +28,11 @@ public final class ApplyRateLimits {
     private final RateLimitQuotas quotas;
     private final UserRepository users;
     private final int clientLimitPerMinute;
+    private final RateLimitRejections rejections;
 
     /** @param clientLimitPerMinute requests per minute allowed from one client address on unauthenticated routes */
     public ApplyRateLimits(RateLimiter rateLimiter, RateLimitQuotas quotas, UserRepository users,
-            int clientLimitPerMinute) {
+            int clientLimitPerMinute, RateLimitRejections rejections) {
         if (clientLimitPerMinute < 1) {
             throw new IllegalArgumentException("the client limit must be at least 1 request per minute");
         }
@@ -38,6 +40,7 @@ public final class ApplyRateLimits {
         this.quotas = quotas;
         this.users = users;
         this.clientLimitPerMinute = clientLimitPerMinute;
+        this.rejections = rejections;
     }
 
     /**
@@ -58,7 +61,13 @@ public final class ApplyRateLimits {
                 .filter(named -> actsIn(principal, named.id()))
                 .flatMap(ApplyRateLimits::quotaOf);
 
-        return rateLimiter.tryAcquire(group.map(quota -> List.of(organization, quota)).orElse(List.of(organization)));
+        RateLimitDecision decision = rateLimiter.tryAcquire(
+                group.map(quota -> List.of(organization, quota)).orElse(List.of(organization)));
+
+        if (!decision.allowed()) {
+            rejections.rejected(principal, decision);
+        }
+        return decision;
     }
 
     /** Charges an unauthenticated request to the client address it came from. */

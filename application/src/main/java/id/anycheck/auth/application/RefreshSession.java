@@ -1,5 +1,7 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.domain.audit.AuditActor;
+import id.anycheck.auth.domain.audit.AuditEventType;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.port.OrganizationRepository;
@@ -18,6 +20,7 @@ import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,7 @@ public final class RefreshSession {
     private final UserRepository users;
     private final OrganizationRepository organizations;
     private final ActiveSessionCache activeSessions;
+    private final AuditTrail auditTrail;
     private final SessionTokens sessionTokens;
     private final Clock clock;
 
@@ -46,6 +50,7 @@ public final class RefreshSession {
             UserRepository users,
             OrganizationRepository organizations,
             ActiveSessionCache activeSessions,
+            AuditTrail auditTrail,
             SecureRandom random,
             Clock clock) {
         this.tokenService = tokenService;
@@ -53,11 +58,13 @@ public final class RefreshSession {
         this.users = users;
         this.organizations = organizations;
         this.activeSessions = activeSessions;
+        this.auditTrail = auditTrail;
         this.sessionTokens = new SessionTokens(tokenService, random);
         this.clock = clock;
     }
 
-    public Authentication refresh(String refreshToken) {
+    /** @param origin the client presenting the token, for the audit record of a reuse */
+    public Authentication refresh(String refreshToken, RequestOrigin origin) {
         RefreshTokenClaims claims = tokenService.verifyRefreshToken(refreshToken);
         SessionId sessionId = claims.sessionId();
 
@@ -81,6 +88,10 @@ public final class RefreshSession {
             if (reuseDetected) {
                 LOG.log(Level.WARNING, "Refresh token reuse detected, revoked session {0} of user {1}",
                         sessionId, claims.userId());
+                auditTrail.record(AuditEventType.REFRESH_TOKEN_REUSED,
+                        users.findById(claims.userId()).map(User::organizationId), AuditActor.anonymous(),
+                        Optional.of(claims.userId().toString()), origin.clientIp(),
+                        Map.of("session_id", sessionId.toString()));
                 throw AuthenticationException.refreshTokenReuse(
                         "refresh token of session " + sessionId + " was spent before");
             }

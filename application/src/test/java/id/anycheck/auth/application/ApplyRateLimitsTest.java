@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.anycheck.auth.application.fakes.InMemoryPorts;
 import id.anycheck.auth.application.fakes.InMemoryRateLimiter;
+import id.anycheck.auth.application.protection.RateLimitRejections;
 import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
 import id.anycheck.auth.domain.apikey.ApiKeyId;
 import id.anycheck.auth.domain.organization.Group;
@@ -35,7 +36,8 @@ class ApplyRateLimitsTest {
     private final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter(ports.clock());
     private final RateLimitQuotas quotas = new RateLimitQuotas(
             ports.organizations(), LIMITS, Duration.ofSeconds(5), 1_000, ports.clock());
-    private final ApplyRateLimits applyRateLimits = new ApplyRateLimits(rateLimiter, quotas, ports.users(), 2);
+    private final ApplyRateLimits applyRateLimits = new ApplyRateLimits(rateLimiter, quotas, ports.users(), 2,
+            new RateLimitRejections(ports.auditTrail()));
 
     private final User admin = ports.addOrganizationWithAdmin("Acme", "admin@acme.example", "admin password 1");
     private final OrganizationId organizationId = admin.organizationId();

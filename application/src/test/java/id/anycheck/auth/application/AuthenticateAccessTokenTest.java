@@ -27,7 +27,7 @@ class AuthenticateAccessTokenTest {
     private final LogIn logIn = ports.logIn();
     private final AuthenticateAccessToken authenticate =
             new AuthenticateAccessToken(ports.tokenService(), activeSessions);
-    private final LogOut logOut = new LogOut(ports.sessions(), activeSessions, ports.clock());
+    private final LogOut logOut = new LogOut(ports.sessions(), activeSessions, ports.auditTrail(), ports.clock());
 
     private final Authentication login = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
 
@@ -45,7 +45,7 @@ class AuthenticateAccessTokenTest {
         // The first call caches the session as active for the whole time to live.
         UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
 
-        logOut.logOut(principal);
+        logOut.logOut(Caller.of(principal, null), principal);
 
         assertThat(failureOf(() -> authenticate.authenticate(login.tokens().accessToken())))
                 .isEqualTo(AuthenticationFailure.TOKEN_REVOKED);
@@ -55,7 +55,7 @@ class AuthenticateAccessTokenTest {
     void logOutRecordsReason() {
         UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
 
-        logOut.logOut(principal);
+        logOut.logOut(Caller.of(principal, null), principal);
 
         assertThat(ports.sessions().revocationReason(principal.sessionId())).contains(RevocationReason.LOGOUT);
     }
@@ -63,9 +63,9 @@ class AuthenticateAccessTokenTest {
     @Test
     void logOutTwiceIsHarmless() {
         UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
-        logOut.logOut(principal);
+        logOut.logOut(Caller.of(principal, null), principal);
 
-        assertThatNoException().isThrownBy(() -> logOut.logOut(principal));
+        assertThatNoException().isThrownBy(() -> logOut.logOut(Caller.of(principal, null), principal));
         assertThat(ports.sessions().revocationReason(principal.sessionId())).contains(RevocationReason.LOGOUT);
     }
 
@@ -74,7 +74,7 @@ class AuthenticateAccessTokenTest {
         Authentication otherLogin = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
         UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
 
-        logOut.logOut(principal);
+        logOut.logOut(Caller.of(principal, null), principal);
 
         assertThat(authenticate.authenticate(otherLogin.tokens().accessToken()).userId()).isEqualTo(ana.id());
     }

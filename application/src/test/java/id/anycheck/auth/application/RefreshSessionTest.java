@@ -35,17 +35,17 @@ class RefreshSessionTest {
             new ActiveSessionCache(ports.sessions(), CACHE_TIME_TO_LIVE, 1000, ports.clock());
     private final LogIn logIn = ports.logIn();
     private final RefreshSession refreshSession = new RefreshSession(ports.tokenService(), ports.sessions(),
-            ports.users(), ports.organizations(), activeSessions, ports.random(), ports.clock());
+            ports.users(), ports.organizations(), activeSessions, ports.auditTrail(), ports.random(), ports.clock());
     private final AuthenticateAccessToken authenticate =
             new AuthenticateAccessToken(ports.tokenService(), activeSessions);
-    private final LogOut logOut = new LogOut(ports.sessions(), activeSessions, ports.clock());
+    private final LogOut logOut = new LogOut(ports.sessions(), activeSessions, ports.auditTrail(), ports.clock());
 
     private final Authentication login = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
     private final SessionId sessionId = ports.sessions().sessionIdsOf(ana.id()).get(0);
 
     @Test
     void refreshReturnsNewTokens() {
-        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken());
+        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown());
 
         assertThat(refreshed.tokens().refreshToken()).isNotEqualTo(login.tokens().refreshToken());
         assertThat(refreshed.tokens().accessToken()).isNotEqualTo(login.tokens().accessToken());
@@ -54,7 +54,7 @@ class RefreshSessionTest {
 
     @Test
     void refreshKeepsSession() {
-        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken());
+        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown());
 
         UserPrincipal principal = authenticate.authenticate(refreshed.tokens().accessToken());
         assertThat(principal.sessionId()).isEqualTo(sessionId);
@@ -63,27 +63,27 @@ class RefreshSessionTest {
 
     @Test
     void newRefreshTokenWorks() {
-        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken());
+        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown());
 
-        Authentication again = refreshSession.refresh(refreshed.tokens().refreshToken());
+        Authentication again = refreshSession.refresh(refreshed.tokens().refreshToken(), RequestOrigin.unknown());
 
         assertThat(again.user().id()).isEqualTo(ana.id());
     }
 
     @Test
     void oldRefreshTokenStopsWorking() {
-        refreshSession.refresh(login.tokens().refreshToken());
+        refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown());
 
-        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken())))
+        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown())))
                 .isEqualTo(AuthenticationFailure.TOKEN_REVOKED);
     }
 
     @Test
     void spentTokenRevokesSession() {
-        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken());
+        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown());
         authenticate.authenticate(refreshed.tokens().accessToken());
 
-        failureOf(() -> refreshSession.refresh(login.tokens().refreshToken()));
+        failureOf(() -> refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown()));
 
         assertThat(ports.sessions().isActive(sessionId)).isFalse();
         assertThat(ports.sessions().revocationReason(sessionId)).contains(RevocationReason.REFRESH_TOKEN_REUSE);
@@ -91,57 +91,59 @@ class RefreshSessionTest {
 
     @Test
     void spentTokenEndsNewestTokens() {
-        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken());
+        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown());
         // Fills the cache, so the test also shows that the reuse clears it.
         authenticate.authenticate(refreshed.tokens().accessToken());
 
-        failureOf(() -> refreshSession.refresh(login.tokens().refreshToken()));
+        failureOf(() -> refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown()));
 
         assertThat(failureOf(() -> authenticate.authenticate(refreshed.tokens().accessToken())))
                 .isEqualTo(AuthenticationFailure.TOKEN_REVOKED);
-        assertThat(failureOf(() -> refreshSession.refresh(refreshed.tokens().refreshToken())))
+        assertThat(failureOf(() -> refreshSession.refresh(refreshed.tokens().refreshToken(), RequestOrigin.unknown())))
                 .isEqualTo(AuthenticationFailure.TOKEN_REVOKED);
     }
 
     @Test
     void refreshAfterLogOutRevoked() {
         UserPrincipal principal = authenticate.authenticate(login.tokens().accessToken());
-        logOut.logOut(principal);
+        logOut.logOut(Caller.of(principal, null), principal);
 
-        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken())))
+        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown())))
                 .isEqualTo(AuthenticationFailure.TOKEN_REVOKED);
         assertThat(ports.sessions().revocationReason(sessionId)).contains(RevocationReason.LOGOUT);
     }
 
     @Test
     void accessTokenAsRefreshInvalid() {
-        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().accessToken())))
+        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().accessToken(), RequestOrigin.unknown())))
                 .isEqualTo(AuthenticationFailure.TOKEN_INVALID);
     }
 
     @Test
     void invalidTokenKeepsSession() {
-        failureOf(() -> refreshSession.refresh(login.tokens().accessToken()));
+        failureOf(() -> refreshSession.refresh(login.tokens().accessToken(), RequestOrigin.unknown()));
 
         assertThat(ports.sessions().isActive(sessionId)).isTrue();
-        assertThat(refreshSession.refresh(login.tokens().refreshToken()).user().id()).isEqualTo(ana.id());
+        assertThat(refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown()).user().id()).isEqualTo(ana.id());
     }
 
     @Test
     void garbledTokenInvalid() {
         String garbled = login.tokens().refreshToken().substring(1);
 
-        assertThat(failureOf(() -> refreshSession.refresh(garbled))).isEqualTo(AuthenticationFailure.TOKEN_INVALID);
-        assertThat(failureOf(() -> refreshSession.refresh("not a token")))
+        assertThat(failureOf(() -> refreshSession.refresh(garbled, RequestOrigin.unknown())))
                 .isEqualTo(AuthenticationFailure.TOKEN_INVALID);
-        assertThat(failureOf(() -> refreshSession.refresh(""))).isEqualTo(AuthenticationFailure.TOKEN_INVALID);
+        assertThat(failureOf(() -> refreshSession.refresh("not a token", RequestOrigin.unknown())))
+                .isEqualTo(AuthenticationFailure.TOKEN_INVALID);
+        assertThat(failureOf(() -> refreshSession.refresh("", RequestOrigin.unknown())))
+                .isEqualTo(AuthenticationFailure.TOKEN_INVALID);
     }
 
     @Test
     void expiredRefreshTokenRejected() {
         ports.clock().advance(TokenLifetimes.REFRESH_TOKEN.plusSeconds(1));
 
-        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken())))
+        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown())))
                 .isEqualTo(AuthenticationFailure.TOKEN_EXPIRED);
     }
 
@@ -149,7 +151,7 @@ class RefreshSessionTest {
     void refreshBeforeExpiryWorks() {
         ports.clock().advance(TokenLifetimes.REFRESH_TOKEN.minusSeconds(1));
 
-        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken());
+        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown());
 
         assertThat(refreshed.user().id()).isEqualTo(ana.id());
     }
@@ -157,18 +159,18 @@ class RefreshSessionTest {
     @Test
     void refreshExtendsExpiry() {
         ports.clock().advance(TokenLifetimes.REFRESH_TOKEN.minusSeconds(1));
-        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken());
+        Authentication refreshed = refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown());
 
         ports.clock().advance(Duration.ofDays(1));
 
-        assertThat(refreshSession.refresh(refreshed.tokens().refreshToken()).user().id()).isEqualTo(ana.id());
+        assertThat(refreshSession.refresh(refreshed.tokens().refreshToken(), RequestOrigin.unknown()).user().id()).isEqualTo(ana.id());
     }
 
     @Test
     void deactivatedUserCannotRefresh() {
         ports.users().setActive(ana.id(), false);
 
-        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken())))
+        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown())))
                 .isEqualTo(AuthenticationFailure.TOKEN_REVOKED);
     }
 
@@ -176,7 +178,7 @@ class RefreshSessionTest {
     void deactivatedUserIsNotReuse() {
         ports.users().setActive(ana.id(), false);
 
-        failureOf(() -> refreshSession.refresh(login.tokens().refreshToken()));
+        failureOf(() -> refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown()));
 
         assertThat(ports.sessions().revocationReason(sessionId)).isEmpty();
     }
@@ -185,7 +187,7 @@ class RefreshSessionTest {
     void deactivatedOrganizationCannotRefresh() {
         ports.organizations().setActive(ana.organizationId(), false);
 
-        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken())))
+        assertThat(failureOf(() -> refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown())))
                 .isEqualTo(AuthenticationFailure.TOKEN_REVOKED);
     }
 
@@ -193,7 +195,7 @@ class RefreshSessionTest {
     void refreshComputesNoHash() {
         ports.passwordHasher().resetCounts();
 
-        refreshSession.refresh(login.tokens().refreshToken());
+        refreshSession.refresh(login.tokens().refreshToken(), RequestOrigin.unknown());
 
         assertThat(ports.passwordHasher().hashCount()).isZero();
         assertThat(ports.passwordHasher().verifyCount()).isZero();
@@ -215,7 +217,7 @@ class RefreshSessionTest {
                     if (!start.await(10, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("start gate not opened within 10 s");
                     }
-                    return refreshSession.refresh(refreshToken);
+                    return refreshSession.refresh(refreshToken, RequestOrigin.unknown());
                 }));
             }
             assertThat(ready.await(10, TimeUnit.SECONDS)).as("all threads ready within 10 s").isTrue();

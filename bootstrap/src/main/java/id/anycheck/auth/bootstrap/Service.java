@@ -8,6 +8,7 @@ import id.anycheck.auth.application.AuthenticateAccessToken;
 import id.anycheck.auth.application.ChangePlan;
 import id.anycheck.auth.application.CheckReadiness;
 import id.anycheck.auth.application.CreateUser;
+import id.anycheck.auth.application.ListAuditEvents;
 import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogOut;
 import id.anycheck.auth.application.PasswordGenerator;
@@ -15,6 +16,7 @@ import id.anycheck.auth.application.ProvisionOrganization;
 import id.anycheck.auth.application.RateLimitQuotas;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.StartSession;
 import id.anycheck.auth.application.access.Actors;
 import id.anycheck.auth.application.access.GroupAdministration;
 import id.anycheck.auth.application.access.OrganizationSettings;
@@ -27,6 +29,10 @@ import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.SetApiKeyLimit;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.protection.LoginLockout;
+import id.anycheck.auth.application.protection.RateLimitRejections;
+import id.anycheck.auth.application.protection.UnlockUser;
+import id.anycheck.auth.application.protection.UnusualAccess;
 import id.anycheck.auth.application.verification.Verifications;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import id.anycheck.auth.http.HttpApi;
@@ -36,8 +42,10 @@ import id.anycheck.auth.http.jwt.JwtTokenService;
 import id.anycheck.auth.http.jwt.SigningKey;
 import id.anycheck.auth.persistence.DataSourceReadinessProbe;
 import id.anycheck.auth.persistence.Database;
+import id.anycheck.auth.persistence.JdbiAccessSources;
 import id.anycheck.auth.persistence.JdbiApiKeyRepository;
 import id.anycheck.auth.persistence.JdbiAuditLog;
+import id.anycheck.auth.persistence.JdbiLoginAttempts;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import id.anycheck.auth.persistence.JdbiSessionRepository;
 import id.anycheck.auth.persistence.JdbiUserRepository;
@@ -112,7 +120,14 @@ final class Service implements AutoCloseable {
                 sessions, settings.sessionCacheTime(), ACTIVE_SESSION_CACHE_ENTRIES, clock);
         var passwordGenerator = new PasswordGenerator(random);
         var apiKeys = new JdbiApiKeyRepository(database.jdbi());
-        var auditTrail = new AuditTrail(new JdbiAuditLog(database.jdbi()), clock);
+        var auditLog = new JdbiAuditLog(database.jdbi());
+        var auditTrail = new AuditTrail(auditLog, clock);
+        ProtectionSettings protection = settings.protection();
+        var unusualAccess = new UnusualAccess(new JdbiAccessSources(database.jdbi()), protection.accessHistory(),
+                auditTrail, clock);
+        var loginLockout = new LoginLockout(new JdbiLoginAttempts(database.jdbi()), protection.lockout(), auditTrail,
+                clock);
+        var startSession = new StartSession(sessions, tokenService, random, unusualAccess, auditTrail, clock);
         var administrators = new Administrators(users);
         var apiKeyCache = new ApiKeyCache(
                 apiKeys, organizations, settings.sessionCacheTime(), API_KEY_CACHE_ENTRIES, clock);
@@ -125,7 +140,7 @@ final class Service implements AutoCloseable {
         var rateLimitQuotas = new RateLimitQuotas(organizations, rateLimits.planLimits(), rateLimits.quotaCacheTime(),
                 RATE_LIMIT_QUOTA_CACHE_ENTRIES, clock);
         var applyRateLimits = new ApplyRateLimits(rateLimiter, rateLimitQuotas, users,
-                rateLimits.clientLimitPerMinute());
+                rateLimits.clientLimitPerMinute(), new RateLimitRejections(auditTrail));
 
         Argon2Parameters argon2 = settings.argon2();
         if (argon2.memoryKiB() < Argon2Parameters.OWASP.memoryKiB()
@@ -135,13 +150,14 @@ final class Service implements AutoCloseable {
         }
 
         UseCases useCases = new UseCases(
-                new LogIn(users, organizations, sessions, passwordHasher, tokenService, random, clock),
-                new RefreshSession(tokenService, sessions, users, organizations, activeSessions, random, clock),
-                new LogOut(sessions, activeSessions, clock),
+                new LogIn(users, organizations, passwordHasher, loginLockout, startSession),
+                new RefreshSession(tokenService, sessions, users, organizations, activeSessions, auditTrail, random,
+                        clock),
+                new LogOut(sessions, activeSessions, auditTrail, clock),
                 new AuthenticateAccessToken(tokenService, activeSessions),
                 new ShowCurrentUser(users, organizations),
                 new CheckReadiness(new DataSourceReadinessProbe(database.dataSource())),
-                new AuthenticateApiKey(apiKeyCache, apiKeys, auditTrail, clock),
+                new AuthenticateApiKey(apiKeyCache, apiKeys, auditTrail, unusualAccess, clock),
                 new ShowCurrentApiKey(apiKeys, organizations),
                 issueApiKey,
                 new RotateApiKey(apiKeys, apiKeyCache, administrators, auditTrail, random, clock),
@@ -154,7 +170,9 @@ final class Service implements AutoCloseable {
                         passwordGenerator, actors, auditTrail, clock),
                 new Verifications(new JdbiVerificationRepository(database.jdbi()), organizations, catalogue, actors,
                         auditTrail, clock),
-                applyRateLimits);
+                applyRateLimits,
+                new ListAuditEvents(auditLog, actors),
+                new UnlockUser(users, actors, loginLockout, auditTrail));
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, catalogue,
                         clock),

@@ -1,5 +1,6 @@
 package id.anycheck.auth.bootstrap;
 
+import id.anycheck.auth.domain.lockout.LockoutPolicy;
 import id.anycheck.auth.domain.organization.PlanLimits;
 import id.anycheck.auth.http.HttpSettings;
 import id.anycheck.auth.http.TrustedProxies;
@@ -42,7 +43,8 @@ record Settings(
         int hashConcurrency,
         ServiceCatalogue serviceCatalogue,
         OperationsSettings operations,
-        RateLimitSettings rateLimits) {
+        RateLimitSettings rateLimits,
+        ProtectionSettings protection) {
 
     /** @throws ConfigurationException naming the first variable with an unusable value */
     static Settings fromEnvironment(Map<String, String> environment) {
@@ -63,7 +65,8 @@ record Settings(
                 reader.hashConcurrency(),
                 reader.serviceCatalogue(),
                 reader.operations(),
-                reader.rateLimits());
+                reader.rateLimits(),
+                reader.protection());
     }
 
     /** Returns these settings with another database URL, keeping every other value. */
@@ -71,19 +74,19 @@ record Settings(
         DatabaseSettings other = new DatabaseSettings(
                 url, database.user(), database.password(), database.poolSize(), database.connectionTimeout());
         return new Settings(host, port, other, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, operations, rateLimits);
+                hashConcurrency, serviceCatalogue, operations, rateLimits, protection);
     }
 
     /** Returns these settings with another listening address, keeping every other value. */
     Settings withHost(String otherHost) {
         return new Settings(otherHost, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, operations, rateLimits);
+                hashConcurrency, serviceCatalogue, operations, rateLimits, protection);
     }
 
     /** Returns these settings with other request limits, keeping every other value. */
     Settings withRateLimits(RateLimitSettings otherRateLimits) {
         return new Settings(host, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, operations, otherRateLimits);
+                hashConcurrency, serviceCatalogue, operations, otherRateLimits, protection);
     }
 
     private static final class Reader {
@@ -301,6 +304,39 @@ record Settings(
                     Duration.ofSeconds(integer(Variable.RATE_LIMIT_CACHE_SECONDS, 0, 3600)),
                     integer(Variable.RATE_LIMIT_MAX_COUNTERS, 1_000, 100_000_000),
                     RateLimitSettings.WINDOW);
+        }
+
+        ProtectionSettings protection() {
+            LockoutPolicy policy = new LockoutPolicy(
+                    Duration.ofMinutes(integer(Variable.LOGIN_FAILURE_WINDOW_MINUTES, 1, 24 * 60)),
+                    Duration.ofHours(integer(Variable.LOGIN_BACKOFF_RESET_HOURS, 1, 24 * 365)),
+                    new LockoutPolicy.Limit(integer(Variable.LOGIN_LOCK_THRESHOLD, 1, 1000),
+                            minutesList(Variable.LOGIN_LOCK_BACKOFF_MINUTES)),
+                    new LockoutPolicy.Limit(integer(Variable.LOGIN_EMAIL_LOCK_THRESHOLD, 1, 100_000),
+                            minutesList(Variable.LOGIN_EMAIL_LOCK_BACKOFF_MINUTES)),
+                    new LockoutPolicy.Limit(integer(Variable.LOGIN_CLIENT_LOCK_THRESHOLD, 1, 100_000),
+                            minutesList(Variable.LOGIN_CLIENT_LOCK_BACKOFF_MINUTES)));
+            return new ProtectionSettings(policy, Duration.ofDays(integer(Variable.ACCESS_HISTORY_DAYS, 1, 3650)));
+        }
+
+        /** Reads a comma-separated list of whole minutes, each from 1 to 10,080 (one week). */
+        List<Duration> minutesList(Variable variable) {
+            String value = text(variable);
+            List<Duration> durations = new ArrayList<>();
+            for (String item : value.split(",", -1)) {
+                try {
+                    int minutes = Integer.parseInt(item.strip());
+                    if (minutes >= 1 && minutes <= 10_080) {
+                        durations.add(Duration.ofMinutes(minutes));
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below, like a value out of range
+                }
+                throw new ConfigurationException(variable, "must be whole minutes from 1 to 10080 separated by "
+                        + "commas, like " + variable.defaultValue() + ", but is '" + value + "'");
+            }
+            return durations;
         }
 
         int hashConcurrency() {

@@ -37,6 +37,28 @@ enum Variable {
     RATE_LIMIT_CACHE_SECONDS("ANYCHECK_RATE_LIMIT_CACHE_SECONDS", "5",
             "Seconds an instance uses a plan or group quota read from the database; a change made on another "
                     + "instance takes effect here within this time. 0 reads the database on every request."),
+    LOGIN_LOCK_THRESHOLD("ANYCHECK_LOGIN_LOCK_THRESHOLD", "5",
+            "Failed logins of one email from one client address (one /64 network for IPv6) within the failure "
+                    + "window that lock that email for that client."),
+    LOGIN_LOCK_BACKOFF_MINUTES("ANYCHECK_LOGIN_LOCK_BACKOFF_MINUTES", "1,5,15",
+            "Minutes the first, second and later locks of an email for one client last; the last value repeats."),
+    LOGIN_EMAIL_LOCK_THRESHOLD("ANYCHECK_LOGIN_EMAIL_LOCK_THRESHOLD", "20",
+            "Failed logins of one email from all client addresses within the failure window that lock the email "
+                    + "everywhere."),
+    LOGIN_EMAIL_LOCK_BACKOFF_MINUTES("ANYCHECK_LOGIN_EMAIL_LOCK_BACKOFF_MINUTES", "5,15,60",
+            "Minutes the first, second and later locks of an email everywhere last; the last value repeats."),
+    LOGIN_CLIENT_LOCK_THRESHOLD("ANYCHECK_LOGIN_CLIENT_LOCK_THRESHOLD", "20",
+            "Different emails failing to log in from one client address within the failure window that suggest "
+                    + "credential stuffing and lock that client for every email."),
+    LOGIN_CLIENT_LOCK_BACKOFF_MINUTES("ANYCHECK_LOGIN_CLIENT_LOCK_BACKOFF_MINUTES", "15,60",
+            "Minutes the first and later locks of a client address last; the last value repeats."),
+    LOGIN_FAILURE_WINDOW_MINUTES("ANYCHECK_LOGIN_FAILURE_WINDOW_MINUTES", "15",
+            "Minutes over which failed logins are counted before their count starts again."),
+    LOGIN_BACKOFF_RESET_HOURS("ANYCHECK_LOGIN_BACKOFF_RESET_HOURS", "24",
+            "Hours without a failed login after which the next lock is again the shortest."),
+    ACCESS_HISTORY_DAYS("ANYCHECK_ACCESS_HISTORY_DAYS", "90",
+            "Days a user's device or an API key's network stays known; a login or key use from one not seen in "
+                    + "this time is recorded as unusual access."),
     RATE_LIMIT_MAX_COUNTERS("ANYCHECK_RATE_LIMIT_MAX_COUNTERS", "100000",
             "Most rate limit counters (organizations, groups and client addresses) kept in memory, about 650 bytes "
                     + "each; beyond it the counters least likely to be used again are dropped, which resets their count."),

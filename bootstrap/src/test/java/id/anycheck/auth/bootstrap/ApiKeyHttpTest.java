@@ -368,7 +368,7 @@ class ApiKeyHttpTest {
             http.get("/auth/me", "X-API-Key", tenant.firstKey());
 
             List<Map<String, Object>> events = service.service.database().jdbi().withHandle(handle -> handle
-                    .createQuery("SELECT * FROM audit_events WHERE organization_id = :id ORDER BY occurred_at")
+                    .createQuery("SELECT * FROM audit_events WHERE organization_id = :id AND event_type LIKE 'api_key.%' ORDER BY occurred_at")
                     .bind("id", tenant.organization().organization().id().value())
                     .mapToMap()
                     .list());

@@ -1,6 +1,7 @@
 package id.anycheck.auth.application.apikey;
 
 import id.anycheck.auth.application.AuditTrail;
+import id.anycheck.auth.application.protection.UnusualAccess;
 import id.anycheck.auth.domain.apikey.ApiKey;
 import id.anycheck.auth.domain.apikey.PlaintextApiKey;
 import id.anycheck.auth.domain.audit.AuditActor;
@@ -38,18 +39,22 @@ public final class AuthenticateApiKey {
     private final ApiKeyCache cache;
     private final ApiKeyRepository apiKeys;
     private final AuditTrail auditTrail;
+    private final UnusualAccess unusualAccess;
     private final Clock clock;
     private final Map<String, Long> rejectionRecordedAtMillis = new ConcurrentHashMap<>();
 
-    public AuthenticateApiKey(ApiKeyCache cache, ApiKeyRepository apiKeys, AuditTrail auditTrail, Clock clock) {
+    public AuthenticateApiKey(ApiKeyCache cache, ApiKeyRepository apiKeys, AuditTrail auditTrail,
+            UnusualAccess unusualAccess, Clock clock) {
         this.cache = cache;
         this.apiKeys = apiKeys;
         this.auditTrail = auditTrail;
+        this.unusualAccess = unusualAccess;
         this.clock = clock;
     }
 
     /**
-     * @param clientIp the request's client address, for the audit record of a rejection
+     * @param clientIp the request's client address, for the audit record of a rejection and for
+     *     noticing a key used from a new network
      * @throws AuthenticationException with {@link AuthenticationFailure#INVALID_API_KEY} if the
      *     key is malformed, unknown, revoked, expired or of an inactive organization
      */
@@ -73,7 +78,10 @@ public final class AuthenticateApiKey {
         }
 
         recordUse(entry, now);
-        return new ApiKeyPrincipal(key.id(), key.name(), key.organizationId(), key.groupId(), key.environment());
+        ApiKeyPrincipal principal =
+                new ApiKeyPrincipal(key.id(), key.name(), key.organizationId(), key.groupId(), key.environment());
+        unusualAccess.apiKeyUsed(principal, clientIp);
+        return principal;
     }
 
     private void recordUse(ApiKeyCache.Entry entry, Instant now) {

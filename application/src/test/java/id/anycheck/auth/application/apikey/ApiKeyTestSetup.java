@@ -35,7 +35,7 @@ final class ApiKeyTestSetup {
     final RevokeApiKey revoke = new RevokeApiKey(ports.apiKeys(), cache, administrators, auditTrail, ports.clock());
     final ListApiKeys list = new ListApiKeys(ports.apiKeys(), administrators);
     final AuthenticateApiKey authenticate = new AuthenticateApiKey(cache, ports.apiKeys(), auditTrail,
-            ports.clock());
+            ports.unusualAccess(), ports.clock());
 
     Caller asAdmin() {
         return callerFor(admin);
