@@ -452,6 +452,32 @@ class CommandLineTest {
     }
 
     @Test
+    void invalidLockoutSettingsStopWithTheirNames() {
+        Map<String, String> invalid = Map.of(
+                "ANYCHECK_LOGIN_LOCK_THRESHOLD", "0",
+                "ANYCHECK_LOGIN_LOCK_BACKOFF_MINUTES", "1,,15",
+                "ANYCHECK_LOGIN_EMAIL_LOCK_THRESHOLD", "twenty",
+                "ANYCHECK_LOGIN_EMAIL_LOCK_BACKOFF_MINUTES", "0",
+                "ANYCHECK_LOGIN_CLIENT_LOCK_THRESHOLD", "-5",
+                "ANYCHECK_LOGIN_CLIENT_LOCK_BACKOFF_MINUTES", "15m",
+                "ANYCHECK_LOGIN_FAILURE_WINDOW_MINUTES", "0",
+                "ANYCHECK_LOGIN_BACKOFF_RESET_HOURS", "1.5",
+                "ANYCHECK_ACCESS_HISTORY_DAYS", "0");
+        for (Map.Entry<String, String> variable : invalid.entrySet()) {
+            Map<String, String> saved = new HashMap<>(environment);
+            environment.put(variable.getKey(), variable.getValue());
+
+            Run run = run("", "migrate");
+
+            assertThat(run.exitCode()).as(variable.getKey()).isEqualTo(2);
+            assertThat(run.err().strip().lines()).as(variable.getKey()).hasSize(1);
+            assertThat(run.err()).as(variable.getKey()).contains(variable.getKey(), "'" + variable.getValue() + "'");
+            environment.clear();
+            environment.putAll(saved);
+        }
+    }
+
+    @Test
     void unknownHostStopsWithItsName() {
         environment.put("ANYCHECK_HOST", "no.such.host.invalid");
 
