@@ -60,8 +60,8 @@ final class ErrorMapper {
     }
 
     /**
-     * A login refused by the lockout: ACCOUNT_LOCKED for a locked email, RATE_LIMIT_EXCEEDED for a
-     * client address locked for every email. Both look the same for known and unknown emails.
+     * Answers a login refused by the lockout: ACCOUNT_LOCKED for a locked email, RATE_LIMIT_EXCEEDED
+     * for a client address locked for every email. Both look the same for known and unknown emails.
      */
     void loginLocked(LoginLockedException e, Context ctx) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);

@@ -19,10 +19,11 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * Persistence adapter: failed-login counts, one row per scope and key. Every change of an
- * attempt runs in one transaction that first locks the rows it reads ({@code SELECT ... FOR UPDATE},
- * always in the order client, email, email-and-client, so two attempts never wait for each other
- * in a circle). So concurrent attempts, also on other instances, are counted one after another.
- * Thread-safe.
+ * attempt runs in one transaction that first locks the rows it reads with
+ * {@code SELECT ... FOR UPDATE}, so concurrent attempts, also on other instances, are counted one
+ * after another. Every transaction takes its row locks in the order of {@link #LOCK_ORDER}
+ * ({@link #succeed} skips the client row), so no two transactions wait for each other in a
+ * circle. Thread-safe.
  */
 public final class JdbiLoginAttempts implements LoginAttempts {
 

@@ -32,7 +32,7 @@ public final class ListAuditEvents {
         Actor actor = actors.of(caller.principal().orElseThrow());
         actor.require(Action.VIEW_AUDIT_EVENTS);
 
-        // One more than asked tells whether a next page exists.
+        // Reading one more than the limit shows whether a next page exists.
         List<AuditEvent> events = auditLog.find(new AuditQuery(actor.organizationId(), filters.type(),
                 filters.actorId(), filters.since(), filters.until(), after, limit + 1));
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a sign-in request came from: the client address (after the trusted-proxy rules) and the
+ * Origin of a sign-in request: the client address (after the trusted-proxy rules) and the
  * User-Agent header, each empty when unknown, as for the command line.
  */
 public record RequestOrigin(Optional<String> clientIp, Optional<String> userAgent) {

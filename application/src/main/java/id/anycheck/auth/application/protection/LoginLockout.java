@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * Failed-login tracking: counts each login attempt before its password is checked, refuses
  * attempts of a locked email or client, and locks them when failures pile up. The same counts
- * are kept for emails that belong to nobody, so a lock tells nothing about which emails are
+ * are kept for emails without an account, so a lock reveals nothing about which emails are
  * registered. Thread-safe.
  */
 public final class LoginLockout {

@@ -18,10 +18,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Notices unusual access and records it in the audit log: a login from a device (client address
- * and user agent) not seen for that user in the remembered period, and an API key used from a
- * network not seen for it in that period. The very first login of a user and the very first use
- * of a key are not reported: there is nothing yet to compare them with. Thread-safe.
+ * Notices unusual access and records it in the audit log. Two kinds are recorded: a login from a
+ * device (client address and user agent) not seen for that user in the remembered period, and an
+ * API key used from a network not seen for it in that period. The very first login of a user and
+ * the very first use of a key are not reported, because there is nothing yet to compare them
+ * with. Thread-safe.
  */
 public final class UnusualAccess {
 

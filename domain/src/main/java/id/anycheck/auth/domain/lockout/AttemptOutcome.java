@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What recording a login attempt's result changed. */
+/** Results of recording a login attempt in the failed-login counts. */
 public final class AttemptOutcome {
 
     private AttemptOutcome() {

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Keys of the counts one login attempt touches: SHA-256 digests (hex) of the normalized email,
  * of the email with the client network, and of the client network. Digests keep the emails that
- * were tried, many of which belong to nobody, out of the table.
+ * were tried, many of them without an account, out of the table.
  */
 public record LoginAttemptKeys(String email, String emailAndClient, String client) {
 

@@ -2,7 +2,7 @@ package id.anycheck.auth.domain.lockout;
 
 import java.util.Locale;
 
-/** What a failed-login count belongs to. The external names are stored: add, never rename. */
+/** Owner of a failed-login count. The external names are stored: add, never rename. */
 public enum ThrottleScope {
     /** One email tried from one client address (one /64 network for IPv6). */
     EMAIL_AND_CLIENT,

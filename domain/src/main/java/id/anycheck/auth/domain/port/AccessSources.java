@@ -17,7 +17,7 @@ public interface AccessSources {
         API_KEY
     }
 
-    /** How a sighting compares with what was seen before. */
+    /** Result of comparing a sighting with the earlier ones. */
     enum Sighting {
         /** The subject was never seen anywhere before, so nothing is unusual yet. */
         FIRST,

@@ -14,8 +14,8 @@ import java.time.Instant;
 public interface LoginAttempts {
 
     /**
-     * Counts an attempt before its password is checked, unless its client, its email or the pair
-     * is locked or full; then nothing changes and the reservation names the scope and the wait.
+     * Counts an attempt before its password is checked. When its client, its email or the pair is
+     * locked or full, nothing changes, and the reservation names that scope and the wait.
      */
     Reservation reserve(LoginAttemptKeys keys, LockoutPolicy policy, Instant now);
 
