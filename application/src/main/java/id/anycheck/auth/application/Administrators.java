@@ -1,42 +1,37 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.access.Actors;
+import id.anycheck.auth.domain.access.Action;
+import id.anycheck.auth.domain.access.Actor;
 import id.anycheck.auth.domain.error.ForbiddenException;
 import id.anycheck.auth.domain.organization.OrganizationId;
-import id.anycheck.auth.domain.port.UserRepository;
-import id.anycheck.auth.domain.principal.Principal;
-import id.anycheck.auth.domain.principal.UserPrincipal;
-import id.anycheck.auth.domain.user.User;
 
 /**
- * Checks that a caller may act as an Admin of an organization. The operator always may. A user
- * may only while active and an Admin of that very organization, read from storage at each call
- * so that a demotion takes effect at once. API keys act with User rights and never may. Thread-safe.
+ * Checks that a caller may manage the API keys of an organization. The operator on the command
+ * line always may; anyone else needs {@link Action#MANAGE_API_KEYS} in that very organization,
+ * with roles read from storage at each call, so that a demotion takes effect at once. Thread-safe.
  */
 public final class Administrators {
 
-    private final UserRepository users;
+    private final Actors actors;
 
-    public Administrators(UserRepository users) {
-        this.users = users;
+    public Administrators(Actors actors) {
+        this.actors = actors;
     }
 
     /**
-     * @throws ForbiddenException if the caller is not an active Admin of the organization
+     * @throws ForbiddenException if the caller may not manage the organization's API keys
+     * @throws id.anycheck.auth.domain.error.AuthenticationException TOKEN_REVOKED if the calling
+     *     user was deactivated
      */
-    public void requireAdmin(Caller caller, OrganizationId organizationId, String action) {
+    public void requireKeyManager(Caller caller, OrganizationId organizationId) {
         if (caller.isOperator()) {
             return;
         }
-        Principal principal = caller.principal().orElseThrow();
-        boolean admin = principal instanceof UserPrincipal user
-                && principal.organizationId().equals(organizationId)
-                && users.findById(user.userId())
-                        .filter(User::active)
-                        .filter(User::admin)
-                        .filter(stored -> stored.organizationId().equals(organizationId))
-                        .isPresent();
-        if (!admin) {
-            throw new ForbiddenException("Only an Admin of the organization can " + action + ".");
+        Actor actor = actors.of(caller.principal().orElseThrow());
+        if (!actor.organizationId().equals(organizationId)) {
+            throw new ForbiddenException("API keys of another organization cannot be managed.");
         }
+        actor.require(Action.MANAGE_API_KEYS);
     }
 }

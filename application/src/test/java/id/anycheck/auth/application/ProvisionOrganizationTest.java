@@ -4,7 +4,11 @@ import static id.anycheck.auth.application.Rejections.invalidFieldsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import id.anycheck.auth.application.access.Actors;
+import id.anycheck.auth.application.apikey.IssueApiKey;
 import id.anycheck.auth.application.fakes.InMemoryPorts;
+import id.anycheck.auth.domain.apikey.ApiKey;
+import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.Organization;
@@ -13,9 +17,6 @@ import id.anycheck.auth.domain.port.PasswordHasher.Verification;
 import id.anycheck.auth.domain.user.EmailAddress;
 import id.anycheck.auth.domain.user.Password;
 import id.anycheck.auth.domain.user.User;
-import id.anycheck.auth.application.apikey.IssueApiKey;
-import id.anycheck.auth.domain.apikey.ApiKey;
-import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ProvisionOrganizationTest {
 
     private final InMemoryPorts ports = new InMemoryPorts();
     private final IssueApiKey issueApiKey = new IssueApiKey(ports.apiKeys(), ports.organizations(),
-            new Administrators(ports.users()), new AuditTrail(ports.auditLog(), ports.clock()), ports.random(),
+            new Administrators(new Actors(ports.users())), new AuditTrail(ports.auditLog(), ports.clock()), ports.random(),
             ports.clock());
     private final ProvisionOrganization provisionOrganization = new ProvisionOrganization(ports.organizations(),
             ports.passwordHasher(), new PasswordGenerator(ports.random()), issueApiKey,

@@ -128,11 +128,12 @@ final class Service implements AutoCloseable {
         var loginLockout = new LoginLockout(new JdbiLoginAttempts(database.jdbi()), protection.lockout(), auditTrail,
                 clock);
         var startSession = new StartSession(sessions, tokenService, random, unusualAccess, auditTrail, clock);
-        var administrators = new Administrators(users);
+
         var apiKeyCache = new ApiKeyCache(
                 apiKeys, organizations, settings.sessionCacheTime(), API_KEY_CACHE_ENTRIES, clock);
-        var issueApiKey = new IssueApiKey(apiKeys, organizations, administrators, auditTrail, random, clock);
         var actors = new Actors(users);
+        var administrators = new Administrators(actors);
+        var issueApiKey = new IssueApiKey(apiKeys, organizations, administrators, auditTrail, random, clock);
         var createUser = new CreateUser(users, organizations, passwordHasher, passwordGenerator, clock);
         ServiceCatalogue catalogue = settings.serviceCatalogue();
         RateLimitSettings rateLimits = settings.rateLimits();

@@ -56,7 +56,7 @@ public final class IssueApiKey {
      */
     public IssuedApiKey issue(IssueApiKeyCommand command, Caller caller) {
         IssueApiKeyCommand.Valid valid = command.validate();
-        administrators.requireAdmin(caller, valid.organizationId(), "issue API keys");
+        administrators.requireKeyManager(caller, valid.organizationId());
 
         Organization organization = organizations.findById(valid.organizationId())
                 .orElseThrow(() -> new NotFoundException("Organization " + valid.organizationId() + " not found."));

@@ -26,7 +26,7 @@ public final class ListApiKeys {
         if (limit < 1 || limit > Page.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + Page.MAX_LIMIT + ": " + limit);
         }
-        administrators.requireAdmin(caller, organizationId, "list API keys");
+        administrators.requireKeyManager(caller, organizationId);
 
         // Reading one row more than the limit shows whether a next page exists.
         List<ApiKey> keys = apiKeys.list(organizationId, after, limit + 1);

@@ -42,7 +42,7 @@ public final class RevokeApiKey {
      * @throws NotFoundException if the organization has no such key
      */
     public ApiKey revoke(OrganizationId organizationId, ApiKeyId keyId, Caller caller) {
-        administrators.requireAdmin(caller, organizationId, "revoke API keys");
+        administrators.requireKeyManager(caller, organizationId);
 
         Instant now = clock.instant();
         boolean revokedNow = apiKeys.revoke(organizationId, keyId, now);

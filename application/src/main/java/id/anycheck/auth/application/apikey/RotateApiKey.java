@@ -69,7 +69,7 @@ public final class RotateApiKey {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        administrators.requireAdmin(caller, organizationId, "rotate API keys");
+        administrators.requireKeyManager(caller, organizationId);
 
         ApiKey old = apiKeys.findById(organizationId, keyId)
                 .orElseThrow(() -> new NotFoundException("API key " + keyId + " not found."));

@@ -3,6 +3,7 @@ package id.anycheck.auth.application.apikey;
 import id.anycheck.auth.application.Administrators;
 import id.anycheck.auth.application.AuditTrail;
 import id.anycheck.auth.application.Caller;
+import id.anycheck.auth.application.access.Actors;
 import id.anycheck.auth.application.fakes.InMemoryPorts;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.GroupId;
@@ -25,7 +26,7 @@ final class ApiKeyTestSetup {
     final User manager = ports.addMember(admin.organizationId(), "manager@acme.example",
             Map.of(group.id(), Role.MANAGER));
     final AuditTrail auditTrail = new AuditTrail(ports.auditLog(), ports.clock());
-    final Administrators administrators = new Administrators(ports.users());
+    final Administrators administrators = new Administrators(new Actors(ports.users()));
     final ApiKeyCache cache = new ApiKeyCache(ports.apiKeys(), ports.organizations(), CACHE_TIME, 1000,
             ports.clock());
     final IssueApiKey issue = new IssueApiKey(ports.apiKeys(), ports.organizations(), administrators, auditTrail,

@@ -8,6 +8,8 @@ import id.anycheck.auth.domain.apikey.ApiKey;
 import id.anycheck.auth.domain.apikey.ApiKeyEnvironment;
 import id.anycheck.auth.domain.audit.AuditEvent;
 import id.anycheck.auth.domain.audit.AuditEventType;
+import id.anycheck.auth.domain.error.AuthenticationException;
+import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.FieldProblem;
 import id.anycheck.auth.domain.error.ForbiddenException;
@@ -91,7 +93,9 @@ class IssueApiKeyTest {
     void deactivatedAdminCannotIssue() {
         setup.ports.users().setActive(setup.admin.id(), false);
 
-        assertThatThrownBy(() -> setup.issueLiveKey()).isInstanceOf(ForbiddenException.class);
+        // A deactivated user's sessions are over, as on every other endpoint.
+        assertThatThrownBy(() -> setup.issueLiveKey()).isInstanceOfSatisfying(AuthenticationException.class,
+                e -> assertThat(e.failure()).isEqualTo(AuthenticationFailure.TOKEN_REVOKED));
     }
 
     @Test
