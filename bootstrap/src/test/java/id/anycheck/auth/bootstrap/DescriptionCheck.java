@@ -179,7 +179,8 @@ final class DescriptionCheck {
             return headers.firstValue(scheme.path("name").asText()).isPresent();
         }
         throw new IllegalStateException("DescriptionCheck cannot check security scheme " + schemeName
-                + " of type " + type + (location.isEmpty() ? "" : " in " + location));
+                + " of type " + type + (location.isEmpty() ? "" : " in " + location)
+                + ". Add it to DescriptionCheck.sends.");
     }
 
     private static List<String> checkParameters(PathMatch path, Located pathItem, Located operation, URI uri,
@@ -194,14 +195,17 @@ final class DescriptionCheck {
                 case "query" -> query.getOrDefault(name, List.of());
                 case "header" -> headers.allValues(name);
                 default -> throw new IllegalStateException("DescriptionCheck cannot check " + location
-                        + " parameter " + name);
+                        + " parameter " + name + ". Add its location to DescriptionCheck.checkParameters.");
             };
             problems.addAll(checkValues(location + " parameter " + name, parameter, values));
         }
         return problems;
     }
 
-    /** Returns the path item's parameters and the operation's, where the operation's replace those of the same name and location. */
+    /**
+     * Returns the path item's parameters and the operation's, where the operation's replace
+     * those of the same name and location.
+     */
     private static List<Located> parameters(Located pathItem, Located operation) {
         Map<String, Located> byLocationAndName = new LinkedHashMap<>();
         for (Located list : List.of(pathItem.child("parameters"), operation.child("parameters"))) {
