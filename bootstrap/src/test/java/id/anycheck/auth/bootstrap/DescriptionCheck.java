@@ -1,17 +1,17 @@
 package id.anycheck.auth.bootstrap;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.MessageResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
-import com.atlassian.oai.validator.schema.SchemaValidator;
-import io.swagger.parser.OpenAPIParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import id.anycheck.auth.bootstrap.Description.Located;
+import id.anycheck.auth.bootstrap.Description.PathMatch;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +19,14 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,36 +35,31 @@ import java.util.stream.Collectors;
  * Checks requests and responses of the HTTP tests against the OpenAPI description that the
  * server serves, so that the description cannot drift from the code.
  *
- * <p>Every response must match the description. A request may be invalid on purpose (bad
- * JSON, a wrong content type, no credentials): then the server must reject it with a 4xx
- * status, and its error response must still match the description. A path or method that the
- * description does not name must get 404 or 405 with the error envelope. Thread-safe.
+ * <p>Every response must match the description: a described status code (or its {@code 4XX}
+ * range, or {@code default}), every required header with a value its schema accepts, a
+ * described content type, and a JSON body that its schema accepts. A request may be invalid
+ * on purpose (bad JSON, a wrong content type, no credentials): then the server must reject it
+ * with a 4xx status, and its error response must still match the description. A path or
+ * method that the description does not name must get 404 or 405 with the error envelope.
+ *
+ * <p>Unknown query parameters are allowed, and a JSON object may carry fields its schema does
+ * not name unless the schema declares {@code additionalProperties: false}, as JSON Schema
+ * defines. swagger-request-validator 2.x, which did this before, reads OpenAPI 3.0 only: it
+ * loads a 3.1 description but ignores type arrays such as {@code [string, "null"]} and
+ * numeric {@code exclusiveMinimum}, so it would pass wrong types silently. Thread-safe.
  */
 final class DescriptionCheck {
 
     static final String RESOURCE = "/openapi.yaml";
 
-    /** The validator reports an undescribed path or method under these keys, for responses too. */
-    private static final String PATH_MISSING = "validation.request.path.missing";
-    private static final String METHOD_NOT_ALLOWED = "validation.request.operation.notAllowed";
-    private static final Set<String> UNKNOWN_ROUTE_KEYS = Set.of(PATH_MISSING, METHOD_NOT_ALLOWED);
     private static final int MAX_TARGET_CHARS = 120;
-    private static final Pattern BEARER_ANY_CASE = Pattern.compile("^(?i)bearer(?=\\s)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     static final String TEXT = readDescription();
+    /** swagger-parser's model of the description, for tests that list its routes or schemas. */
     static final OpenAPI MODEL = parse(TEXT);
-    /**
-     * The validator's default levels, which let the server ignore unknown query parameters,
-     * and one change: the validator no longer adds {@code additionalProperties: false} to every
-     * object schema, which breaks {@code allOf}. Schemas that reject unknown fields declare it.
-     */
-    private static final LevelResolver LEVELS = LevelResolver.create()
-            .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
-            .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
-            .build();
-    private static final OpenApiInteractionValidator VALIDATOR =
-            OpenApiInteractionValidator.createFor(MODEL).withLevelResolver(LEVELS).build();
-    private static final SchemaValidator SCHEMAS = new SchemaValidator(MODEL, new MessageResolver(LEVELS));
+    static final Description DESCRIPTION = new Description(TEXT);
 
     private DescriptionCheck() {
     }
@@ -72,84 +73,329 @@ final class DescriptionCheck {
     static void verify(String method, String target, HttpHeaders requestHeaders, byte[] requestBody,
             int status, HttpHeaders responseHeaders, String responseBody) {
         URI uri = URI.create(target);
-        String shownTarget = target.length() > MAX_TARGET_CHARS ? target.substring(0, MAX_TARGET_CHARS) + "..." : target;
-        Request request = request(method, uri, requestHeaders, requestBody);
-        SimpleResponse.Builder response = new SimpleResponse.Builder(status).withBody(responseBody);
-        responseHeaders.map().forEach(response::withHeader);
+        String exchange = method + " " + (target.length() > MAX_TARGET_CHARS
+                ? target.substring(0, MAX_TARGET_CHARS) + "..."
+                : target);
 
-        ValidationReport responseReport = VALIDATOR.validateResponse(uri.getRawPath(), request.getMethod(), response.build());
-        if (has(responseReport, PATH_MISSING)) {
-            expectErrorEnvelope(method, shownTarget, status, 404, responseBody);
+        Optional<PathMatch> path = DESCRIPTION.match(uri.getRawPath());
+        if (path.isEmpty()) {
+            expectErrorEnvelope(exchange, status, 404, responseBody);
             return;
         }
-        if (has(responseReport, METHOD_NOT_ALLOWED)) {
-            expectErrorEnvelope(method, shownTarget, status, 405, responseBody);
+        Located pathItem = DESCRIPTION.resolve(path.get().pathItem());
+        Located operation = pathItem.child(method.toLowerCase(Locale.ROOT));
+        if (!operation.exists()) {
+            expectErrorEnvelope(exchange, status, 405, responseBody);
             return;
         }
-        if (responseReport.hasErrors()) {
-            throw new AssertionError("Response " + status + " to " + method + " " + shownTarget
-                    + " differs from the OpenAPI description:\n" + describe(responseReport) + "\nbody: " + responseBody);
+
+        List<String> responseProblems = checkResponse(operation, status, responseHeaders, responseBody);
+        if (!responseProblems.isEmpty()) {
+            throw new AssertionError("Response " + status + " to " + exchange
+                    + " differs from the OpenAPI description:\n" + lines(responseProblems) + "\nbody: " + responseBody);
         }
 
-        ValidationReport requestReport = VALIDATOR.validateRequest(request);
-        boolean requestInvalid = requestReport.getMessages().stream()
-                .anyMatch(message -> message.getLevel() == ValidationReport.Level.ERROR
-                        && !UNKNOWN_ROUTE_KEYS.contains(message.getKey()));
-        if (requestInvalid && (status < 400 || status >= 500)) {
-            throw new AssertionError("The OpenAPI description rejects " + method + " " + shownTarget
-                    + ", but the server answered " + status + ":\n" + describe(requestReport));
+        List<String> requestProblems = new ArrayList<>();
+        requestProblems.addAll(checkSecurity(operation, requestHeaders));
+        requestProblems.addAll(checkParameters(path.get(), pathItem, operation, uri, requestHeaders));
+        requestProblems.addAll(checkRequestBody(operation, requestHeaders, requestBody));
+        requestProblems.addAll(checkAccept(operation, requestHeaders));
+        if (!requestProblems.isEmpty() && (status < 400 || status >= 500)) {
+            throw new AssertionError("The OpenAPI description rejects " + exchange + ", but the server answered "
+                    + status + ":\n" + lines(requestProblems));
         }
     }
 
-    private static Request request(String method, URI uri, HttpHeaders headers, byte[] body) {
-        SimpleRequest.Builder request = new SimpleRequest.Builder(method.toUpperCase(Locale.ROOT), uri.getRawPath());
-        headers.map().forEach((name, values) -> request.withHeader(name, name.equalsIgnoreCase("Authorization")
-                ? values.stream().map(DescriptionCheck::canonicalScheme).toList()
-                : values));
-        if (body != null) {
-            request.withBody(body);
+    private static List<String> checkResponse(Located operation, int status, HttpHeaders headers, String body) {
+        Optional<Located> described = describedResponse(operation.child("responses"), status);
+        if (described.isEmpty()) {
+            return List.of("status " + status + " is not described for this operation");
         }
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                String[] nameAndValue = pair.split("=", 2);
-                request.withQueryParam(decode(nameAndValue[0]), nameAndValue.length == 2 ? decode(nameAndValue[1]) : "");
+        Located response = DESCRIPTION.resolve(described.get());
+
+        List<String> problems = new ArrayList<>();
+        Located describedHeaders = response.child("headers");
+        for (String name : fieldNames(describedHeaders)) {
+            // OpenAPI ignores a Content-Type entry under headers, because the content map describes it.
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                Located header = DESCRIPTION.resolve(describedHeaders.child(name));
+                problems.addAll(checkValues("response header " + name, header, headers.allValues(name)));
             }
         }
-        return request.build();
+        String presentBody = body == null || body.isEmpty() ? null : body;
+        problems.addAll(checkContent("response", response.child("content"), headers.firstValue("Content-Type"),
+                presentBody));
+        return problems;
     }
 
-    private static void expectErrorEnvelope(String method, String target, int actualStatus, int expectedStatus,
-            String body) {
-        if (actualStatus != expectedStatus) {
-            throw new AssertionError(method + " " + target + " is not in the OpenAPI description, so it must get "
-                    + expectedStatus + ", but got " + actualStatus);
+    /** Finds the response for a status: the exact code first, then its range such as {@code 4XX}, then {@code default}. */
+    private static Optional<Located> describedResponse(Located responses, int status) {
+        String code = String.valueOf(status);
+        for (String key : List.of(code, code.charAt(0) + "XX", code.charAt(0) + "xx", "default")) {
+            if (responses.child(key).exists()) {
+                return Optional.of(responses.child(key));
+            }
         }
-        Schema<?> envelope = MODEL.getComponents().getSchemas().get("ErrorEnvelope");
-        ValidationReport report = SCHEMAS.validate(body, envelope, "response.body");
-        if (report.hasErrors()) {
-            throw new AssertionError("Response " + actualStatus + " to " + method + " " + target
-                    + " is not the error envelope of the description:\n" + describe(report) + "\nbody: " + body);
-        }
-    }
-
-    private static boolean has(ValidationReport report, String key) {
-        return report.getMessages().stream().anyMatch(message -> message.getKey().equals(key));
-    }
-
-    private static String describe(ValidationReport report) {
-        return report.getMessages().stream()
-                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-                .map(message -> "  " + message.getKey() + ": " + message.getMessage())
-                .collect(Collectors.joining("\n"));
+        return Optional.empty();
     }
 
     /**
-     * Spells the scheme of an Authorization value as "Bearer". HTTP authentication schemes are
-     * case-insensitive, and the server accepts "bearer", but swagger-request-validator 2.46.1
-     * rejects any spelling other than "Bearer".
+     * Checks the credentials against the operation's security requirements. One of the listed
+     * requirements must be met, and a requirement is met when every scheme it names is sent.
      */
-    private static String canonicalScheme(String authorization) {
-        return BEARER_ANY_CASE.matcher(authorization).replaceFirst("Bearer");
+    private static List<String> checkSecurity(Located operation, HttpHeaders headers) {
+        Located requirements = operation.child("security").exists()
+                ? operation.child("security")
+                : DESCRIPTION.root().child("security");
+        if (!requirements.exists() || requirements.node().isEmpty()) {
+            return List.of();
+        }
+        List<String> alternatives = new ArrayList<>();
+        for (JsonNode requirement : requirements.node()) {
+            List<String> schemes = new ArrayList<>();
+            requirement.fieldNames().forEachRemaining(schemes::add);
+            if (schemes.stream().allMatch(scheme -> sends(scheme, headers))) {
+                return List.of();
+            }
+            alternatives.add(String.join(" and ", schemes));
+        }
+        return List.of("credentials are missing or malformed: the operation requires "
+                + String.join(" or ", alternatives));
+    }
+
+    private static boolean sends(String schemeName, HttpHeaders headers) {
+        JsonNode scheme = DESCRIPTION.resolve(DESCRIPTION.root().child("components").child("securitySchemes")
+                .child(schemeName)).node();
+        String type = scheme.path("type").asText();
+        String location = scheme.path("in").asText();
+        if (type.equals("http")) {
+            // HTTP authentication schemes are case-insensitive: "bearer" is as good as "Bearer".
+            String prefix = scheme.path("scheme").asText() + " ";
+            return headers.allValues("Authorization").stream()
+                    .anyMatch(value -> value.length() > prefix.length()
+                            && value.regionMatches(true, 0, prefix, 0, prefix.length()));
+        }
+        if (type.equals("apiKey") && location.equals("header")) {
+            return headers.firstValue(scheme.path("name").asText()).isPresent();
+        }
+        throw new IllegalStateException("DescriptionCheck cannot check security scheme " + schemeName
+                + " of type " + type + (location.isEmpty() ? "" : " in " + location)
+                + ". Add it to DescriptionCheck.sends.");
+    }
+
+    private static List<String> checkParameters(PathMatch path, Located pathItem, Located operation, URI uri,
+            HttpHeaders headers) {
+        Map<String, List<String>> query = queryParameters(uri.getRawQuery());
+        List<String> problems = new ArrayList<>();
+        for (Located parameter : parameters(pathItem, operation)) {
+            String name = parameter.node().path("name").asText();
+            String location = parameter.node().path("in").asText();
+            List<String> values = switch (location) {
+                case "path" -> Optional.ofNullable(path.pathParameters().get(name)).stream().toList();
+                case "query" -> query.getOrDefault(name, List.of());
+                case "header" -> headers.allValues(name);
+                default -> throw new IllegalStateException("DescriptionCheck cannot check " + location
+                        + " parameter " + name + ". Add its location to DescriptionCheck.checkParameters.");
+            };
+            problems.addAll(checkValues(location + " parameter " + name, parameter, values));
+        }
+        return problems;
+    }
+
+    /**
+     * Returns the path item's parameters and the operation's, where the operation's replace
+     * those of the same name and location.
+     */
+    private static List<Located> parameters(Located pathItem, Located operation) {
+        Map<String, Located> byLocationAndName = new LinkedHashMap<>();
+        for (Located list : List.of(pathItem.child("parameters"), operation.child("parameters"))) {
+            for (int i = 0; i < list.node().size(); i++) {
+                Located parameter = DESCRIPTION.resolve(list.item(i));
+                String key = parameter.node().path("in").asText() + " " + parameter.node().path("name").asText();
+                byLocationAndName.put(key, parameter);
+            }
+        }
+        return List.copyOf(byLocationAndName.values());
+    }
+
+    /**
+     * Checks the values of a parameter or header against its {@code required} flag and schema.
+     * A text value is read as a number or a boolean when the schema's type allows it.
+     */
+    private static List<String> checkValues(String subject, Located definition, List<String> values) {
+        if (values.isEmpty()) {
+            return definition.node().path("required").asBoolean(false) ? List.of(subject + " is missing") : List.of();
+        }
+        Located schema = definition.child("schema");
+        if (!schema.exists()) {
+            return List.of();
+        }
+        Set<String> types = types(DESCRIPTION.resolve(schema).node());
+        if (types.contains("array")) {
+            ArrayNode items = JSON.createArrayNode();
+            values.forEach(value -> items.add(TextNode.valueOf(value)));
+            return prefixed(subject, DESCRIPTION.validate(schema.pointer(), items));
+        }
+        if (values.size() > 1) {
+            return List.of(subject + " has " + values.size() + " values, but its schema is not an array");
+        }
+        return prefixed(subject, DESCRIPTION.validate(schema.pointer(), scalar(values.get(0), types)));
+    }
+
+    private static JsonNode scalar(String text, Set<String> types) {
+        boolean numeric = types.contains("integer") || types.contains("number");
+        if (numeric && JSON_NUMBER.matcher(text).matches()) {
+            try {
+                return JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A value that matches the JSON number syntax did not parse: " + text, e);
+            }
+        }
+        if (types.contains("boolean") && (text.equals("true") || text.equals("false"))) {
+            return BooleanNode.valueOf(Boolean.parseBoolean(text));
+        }
+        return TextNode.valueOf(text);
+    }
+
+    /** Returns the schema's {@code type}, which OpenAPI 3.1 writes as one name or a list of names. */
+    private static Set<String> types(JsonNode schema) {
+        Set<String> types = new HashSet<>();
+        JsonNode type = schema.path("type");
+        if (type.isTextual()) {
+            types.add(type.asText());
+        }
+        type.forEach(name -> types.add(name.asText()));
+        return types;
+    }
+
+    private static List<String> checkRequestBody(Located operation, HttpHeaders headers, byte[] body) {
+        boolean sent = body != null && body.length > 0;
+        if (!operation.child("requestBody").exists()) {
+            return sent ? List.of("the operation takes no request body, but one was sent") : List.of();
+        }
+        Located requestBody = DESCRIPTION.resolve(operation.child("requestBody"));
+        if (!sent) {
+            return requestBody.node().path("required").asBoolean(false)
+                    ? List.of("the request body is required, but none was sent")
+                    : List.of();
+        }
+        return checkContent("request", requestBody.child("content"), headers.firstValue("Content-Type"),
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Checks a body against the content map of a request body or response: its Content-Type
+     * must be described, and a JSON body must match the schema of that media type.
+     *
+     * @param body null when there is none
+     */
+    private static List<String> checkContent(String subject, Located content, Optional<String> contentType, String body) {
+        if (!content.exists() || content.node().isEmpty()) {
+            return body == null ? List.of() : List.of("the " + subject + " has a body, but the description describes none");
+        }
+        if (body == null) {
+            return List.of("the description describes a " + subject + " body, but there is none");
+        }
+        if (contentType.isEmpty()) {
+            return List.of("the " + subject + " has a body, but no Content-Type");
+        }
+        Optional<String> mediaType = fieldNames(content).stream()
+                .filter(described -> covers(described, baseType(contentType.get())))
+                .findFirst();
+        if (mediaType.isEmpty()) {
+            return List.of(subject + " Content-Type " + contentType.get() + " is not one of " + fieldNames(content));
+        }
+        Located schema = content.child(mediaType.get()).child("schema");
+        if (!isJson(mediaType.get()) || !schema.exists()) {
+            return List.of();
+        }
+        try {
+            return prefixed(subject + " body", DESCRIPTION.validate(schema.pointer(), JSON.readTree(body)));
+        } catch (JsonProcessingException e) {
+            return List.of("the " + subject + " body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Checks that an {@code Accept} header, when sent, allows a media type that the operation can return. */
+    private static List<String> checkAccept(Located operation, HttpHeaders headers) {
+        List<String> ranges = headers.allValues("Accept").stream()
+                .flatMap(value -> List.of(value.split(",")).stream())
+                .map(DescriptionCheck::baseType)
+                .filter(range -> !range.isEmpty())
+                .toList();
+        Set<String> returned = new LinkedHashSet<>();
+        Located responses = operation.child("responses");
+        for (String code : fieldNames(responses)) {
+            returned.addAll(fieldNames(DESCRIPTION.resolve(responses.child(code)).child("content")));
+        }
+        if (ranges.isEmpty() || returned.isEmpty()) {
+            return List.of();
+        }
+        boolean acceptable = ranges.stream().anyMatch(range -> returned.stream()
+                .anyMatch(type -> covers(range, type) || covers(type, range)));
+        return acceptable ? List.of() : List.of("Accept " + ranges + " allows none of " + returned);
+    }
+
+    private static void expectErrorEnvelope(String exchange, int actualStatus, int expectedStatus, String body) {
+        if (actualStatus != expectedStatus) {
+            throw new AssertionError(exchange + " is not in the OpenAPI description, so it must get "
+                    + expectedStatus + ", but got " + actualStatus);
+        }
+        List<String> problems;
+        try {
+            problems = DESCRIPTION.validate("/components/schemas/ErrorEnvelope", JSON.readTree(body));
+        } catch (JsonProcessingException e) {
+            problems = List.of("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("Response " + actualStatus + " to " + exchange
+                    + " is not the error envelope of the description:\n" + lines(problems) + "\nbody: " + body);
+        }
+    }
+
+    /** Returns whether a media range such as {@code text/*} or {@code application/json} includes a media type. */
+    private static boolean covers(String range, String type) {
+        if (range.equals("*/*") || range.equals(type)) {
+            return true;
+        }
+        return range.endsWith("/*") && type.startsWith(range.substring(0, range.length() - 1));
+    }
+
+    /** Returns the type and subtype of a Content-Type or Accept value, without parameters, in lower case. */
+    private static String baseType(String value) {
+        int semicolon = value.indexOf(';');
+        return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isJson(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+
+    private static Map<String, List<String>> queryParameters(String rawQuery) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            parameters.computeIfAbsent(decode(nameAndValue[0]), name -> new ArrayList<>())
+                    .add(nameAndValue.length == 2 ? decode(nameAndValue[1]) : "");
+        }
+        return parameters;
+    }
+
+    private static List<String> fieldNames(Located object) {
+        List<String> names = new ArrayList<>();
+        object.node().fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> prefixed(String subject, List<String> problems) {
+        return problems.stream().map(problem -> subject + ": " + problem).toList();
+    }
+
+    private static String lines(List<String> problems) {
+        return problems.stream().map(problem -> "  " + problem).collect(Collectors.joining("\n"));
     }
 
     private static String decode(String text) {
@@ -167,14 +413,11 @@ final class DescriptionCheck {
         }
     }
 
-    /** Parses the description and fails on any problem the parser reports. */
+    /** Parses the description with swagger-parser, the parser of openapi-generator, and fails on any problem it reports. */
     private static OpenAPI parse(String text) {
         ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        options.setResolveFully(true);
-        // Merging allOf parts would let a later part's "error" property replace the envelope's.
-        options.setResolveCombinators(false);
-        var result = new OpenAPIParser().readContents(text, List.of(), options);
+        options.setResolve(false);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, List.of(), options);
         if (result.getMessages() != null && !result.getMessages().isEmpty()) {
             throw new IllegalStateException("The OpenAPI description is invalid: " + result.getMessages());
         }

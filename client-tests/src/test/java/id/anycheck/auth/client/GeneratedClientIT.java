@@ -170,7 +170,7 @@ class GeneratedClientIT {
 
         assertThat(wrongPassword.getCode()).isEqualTo(401);
         ErrorEnvelope envelope = client.getObjectMapper().readValue(wrongPassword.getResponseBody(), ErrorEnvelope.class);
-        assertThat(envelope.getSuccess()).isFalse();
+        assertThat(envelope.getSuccess()).isEqualTo(ErrorEnvelope.SuccessEnum.FALSE);
         assertThat(envelope.getError().getCode()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(envelope.getError().getMessage()).isEqualTo("Email or password is incorrect");
     }
