@@ -23,6 +23,14 @@ public final class JdbiAccessSources implements AccessSources {
     }
 
     @Override
+    public int purgeUnseen(Instant seenBefore) {
+        return Storage.call(() -> jdbi.withHandle(handle -> handle
+                .createUpdate("DELETE FROM access_sources WHERE last_seen_at < :seenBefore")
+                .bind("seenBefore", seenBefore)
+                .execute()));
+    }
+
+    @Override
     public Sighting record(Subject subject, UUID subjectId, String sourceKey, Instant now, Duration remembered) {
         String kind = subject.name().toLowerCase(Locale.ROOT);
         return Storage.call(() -> jdbi.withHandle(handle -> {

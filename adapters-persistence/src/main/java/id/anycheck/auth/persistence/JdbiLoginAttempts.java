@@ -110,6 +110,17 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                 .execute()));
     }
 
+    @Override
+    public int purgeIdle(Instant idleSince, Instant now) {
+        return Storage.call(() -> jdbi.withHandle(handle -> handle.createUpdate("""
+                        DELETE FROM login_throttles
+                         WHERE (locked_until IS NULL OR locked_until <= :now)
+                           AND COALESCE(last_failure_at, window_started_at) < :idleSince""")
+                .bind("now", now)
+                .bind("idleSince", idleSince)
+                .execute()));
+    }
+
     private static FailureCount lockAndNote(ThrottleScope scope, FailureCount count, LockoutPolicy policy,
             Instant now, List<NewLock> newLocks) {
         FailureCount after = count.lockIfFull(now, policy.limitOf(scope));

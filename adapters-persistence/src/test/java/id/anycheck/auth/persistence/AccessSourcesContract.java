@@ -70,6 +70,20 @@ abstract class AccessSourcesContract extends DatabaseContractBase {
     }
 
     @Test
+    void purgeDeletesOnlyUnseenSources() {
+        UUID user = UUID.randomUUID();
+        sources.record(Subject.USER, user, "laptop", NOW, REMEMBERED);
+        sources.record(Subject.USER, user, "phone", NOW.plus(Duration.ofDays(10)), REMEMBERED);
+
+        sources.purgeUnseen(NOW.plus(Duration.ofDays(5)));
+
+        assertThat(sources.record(Subject.USER, user, "phone", NOW.plus(Duration.ofDays(11)), REMEMBERED))
+                .isEqualTo(Sighting.KNOWN_SOURCE);
+        assertThat(sources.record(Subject.USER, user, "laptop", NOW.plus(Duration.ofDays(11)), REMEMBERED))
+                .isEqualTo(Sighting.NEW_SOURCE);
+    }
+
+    @Test
     void parallelNewSourceReportedOnce() throws Exception {
         UUID user = UUID.randomUUID();
         sources.record(Subject.USER, user, "laptop", NOW, REMEMBERED);

@@ -164,6 +164,36 @@ abstract class LoginAttemptsContract extends DatabaseContractBase {
         assertThat(attempts.reserve(another, POLICY, NOW).lockedScope()).contains(ThrottleScope.CLIENT);
     }
 
+    @Test
+    void purgeKeepsRunningLocks() {
+        LoginAttemptKeys keys = randomKeys();
+        for (int i = 0; i < 5; i++) {
+            attempts.reserve(keys, POLICY, NOW);
+            attempts.fail(keys, POLICY, NOW);
+        }
+        Instant later = NOW.plusSeconds(30);
+
+        int purged = attempts.purgeIdle(later, later);
+
+        assertThat(purged).isGreaterThanOrEqualTo(2);
+        assertThat(attempts.reserve(keys, POLICY, later).lockedScope()).contains(ThrottleScope.EMAIL_AND_CLIENT);
+    }
+
+    @Test
+    void purgeKeepsRecentCounts() {
+        LoginAttemptKeys keys = randomKeys();
+        for (int i = 0; i < 4; i++) {
+            attempts.reserve(keys, POLICY, NOW);
+            attempts.fail(keys, POLICY, NOW);
+        }
+
+        attempts.purgeIdle(NOW.minusSeconds(1), NOW);
+
+        attempts.reserve(keys, POLICY, NOW);
+        attempts.fail(keys, POLICY, NOW);
+        assertThat(attempts.reserve(keys, POLICY, NOW).isAllowed()).isFalse();
+    }
+
     private static LoginAttemptKeys randomKeys() {
         return new LoginAttemptKeys(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 UUID.randomUUID().toString());

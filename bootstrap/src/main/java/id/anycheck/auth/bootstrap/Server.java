@@ -42,6 +42,7 @@ final class Server {
             more.accept(config);
         });
         app.start(settings.host(), settings.port());
+        service.startHousekeeping();
         LOG.info(Banner.line(settings, app.port()));
         return app;
     }

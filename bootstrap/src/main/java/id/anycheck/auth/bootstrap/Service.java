@@ -30,6 +30,7 @@ import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.SetApiKeyLimit;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
 import id.anycheck.auth.application.protection.LoginLockout;
+import id.anycheck.auth.application.protection.PurgeStaleRecords;
 import id.anycheck.auth.application.protection.RateLimitRejections;
 import id.anycheck.auth.application.protection.UnlockUser;
 import id.anycheck.auth.application.protection.UnusualAccess;
@@ -60,6 +61,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,10 +86,14 @@ final class Service implements AutoCloseable {
     private final UseCases useCases;
     private final ProvisionOrganization provisionOrganization;
     private final CreateUser createUser;
+    private final PurgeStaleRecords purgeStaleRecords;
     private final Clock clock;
+    /** Runs periodic cleanup while a server runs; null until {@link #startHousekeeping}. */
+    private ScheduledExecutorService housekeeping;
 
     private Service(Settings settings, Database database, UseCases useCases,
-            ProvisionOrganization provisionOrganization, CreateUser createUser, Clock clock) {
+            ProvisionOrganization provisionOrganization, CreateUser createUser, PurgeStaleRecords purgeStaleRecords,
+            Clock clock) {
         this.settings = settings;
         this.database = database;
         this.monitoring = new Monitoring(database);
@@ -93,6 +101,7 @@ final class Service implements AutoCloseable {
         this.useCases = useCases;
         this.provisionOrganization = provisionOrganization;
         this.createUser = createUser;
+        this.purgeStaleRecords = purgeStaleRecords;
         this.clock = clock;
     }
 
@@ -123,10 +132,10 @@ final class Service implements AutoCloseable {
         var auditLog = new JdbiAuditLog(database.jdbi());
         var auditTrail = new AuditTrail(auditLog, clock);
         ProtectionSettings protection = settings.protection();
-        var unusualAccess = new UnusualAccess(new JdbiAccessSources(database.jdbi()), protection.accessHistory(),
-                auditTrail, clock);
-        var loginLockout = new LoginLockout(new JdbiLoginAttempts(database.jdbi()), protection.lockout(), auditTrail,
-                clock);
+        var accessSources = new JdbiAccessSources(database.jdbi());
+        var loginAttempts = new JdbiLoginAttempts(database.jdbi());
+        var unusualAccess = new UnusualAccess(accessSources, protection.accessHistory(), auditTrail, clock);
+        var loginLockout = new LoginLockout(loginAttempts, protection.lockout(), auditTrail, clock);
         var startSession = new StartSession(sessions, tokenService, random, unusualAccess, auditTrail, clock);
 
         var apiKeyCache = new ApiKeyCache(
@@ -177,7 +186,10 @@ final class Service implements AutoCloseable {
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, catalogue,
                         clock),
-                createUser, clock);
+                createUser,
+                new PurgeStaleRecords(loginAttempts, accessSources, protection.lockout(), protection.accessHistory(),
+                        clock),
+                clock);
     }
 
     private static List<SigningKey> signingKeys(Settings settings, Database database, SecureRandom random, Clock clock) {
@@ -234,8 +246,38 @@ final class Service implements AutoCloseable {
         return useCases.applyRateLimits();
     }
 
+    /**
+     * Starts deleting stale failed-login counts and access sources: a minute after start, then
+     * every hour, on one daemon thread. Only servers need it; commands leave it off.
+     */
+    synchronized void startHousekeeping() {
+        if (housekeeping != null) {
+            return;
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(this::purgeStaleRecords, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void purgeStaleRecords() {
+        try {
+            purgeStaleRecords.run();
+        } catch (RuntimeException e) {
+            // The next run tries again; an exception here would cancel every later run.
+            LOG.warn("Deleting stale records failed; retrying in an hour: {}", e.toString());
+        }
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (housekeeping != null) {
+                housekeeping.shutdownNow();
+            }
+        }
         try {
             database.close();
         } finally {

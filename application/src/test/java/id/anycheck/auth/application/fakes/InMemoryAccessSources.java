@@ -13,6 +13,13 @@ public final class InMemoryAccessSources implements AccessSources {
     private final Map<String, Instant> lastSeen = new HashMap<>();
 
     @Override
+    public synchronized int purgeUnseen(Instant seenBefore) {
+        int before = lastSeen.size();
+        lastSeen.values().removeIf(seen -> seen.isBefore(seenBefore));
+        return before - lastSeen.size();
+    }
+
+    @Override
     public synchronized Sighting record(Subject subject, UUID subjectId, String sourceKey, Instant now,
             Duration remembered) {
         String prefix = subject + "|" + subjectId + "|";

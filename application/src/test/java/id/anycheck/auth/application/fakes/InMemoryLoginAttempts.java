@@ -72,6 +72,14 @@ public final class InMemoryLoginAttempts implements LoginAttempts {
         return before - rows.size();
     }
 
+    @Override
+    public synchronized int purgeIdle(Instant idleSince, Instant now) {
+        int before = rows.size();
+        rows.values().removeIf(row -> !row.count().isLocked(now)
+                && row.count().lastFailureAt().orElse(row.count().windowStartedAt()).isBefore(idleSince));
+        return before - rows.size();
+    }
+
     private static FailureCount lock(ThrottleScope scope, FailureCount count, LockoutPolicy policy, Instant now,
             List<NewLock> newLocks) {
         FailureCount after = count.lockIfFull(now, policy.limitOf(scope));

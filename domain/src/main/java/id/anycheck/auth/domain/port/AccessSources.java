@@ -33,4 +33,7 @@ public interface AccessSources {
      * source, at most one returns {@link Sighting#NEW_SOURCE} or {@link Sighting#FIRST}.
      */
     Sighting record(Subject subject, UUID subjectId, String sourceKey, Instant now, Duration remembered);
+
+    /** Deletes the sources last seen before {@code seenBefore}; returns how many were deleted. */
+    int purgeUnseen(Instant seenBefore);
 }

@@ -27,4 +27,10 @@ public interface LoginAttempts {
 
     /** Ends every count and lock of this email, from any client; returns how many counts there were. */
     int clear(String emailKey);
+
+    /**
+     * Deletes the counts that have no running lock and no failure since {@code idleSince}; they
+     * would start from zero anyway. Returns how many were deleted.
+     */
+    int purgeIdle(Instant idleSince, Instant now);
 }
