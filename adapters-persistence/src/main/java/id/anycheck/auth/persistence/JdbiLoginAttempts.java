@@ -11,8 +11,10 @@ import id.anycheck.auth.domain.port.LoginAttempts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -136,17 +138,23 @@ public final class JdbiLoginAttempts implements LoginAttempts {
      * concurrent attempt that inserted the same row first is fine, the row is there.
      */
     private void createMissingRows(LoginAttemptKeys keys, Instant now) {
-        for (ThrottleScope scope : LOCK_ORDER) {
-            jdbi.useHandle(handle -> {
-                boolean exists = handle.createQuery(
-                                "SELECT 1 FROM login_throttles WHERE scope = :scope AND throttle_key = :key")
-                        .bind("scope", scope.externalName())
-                        .bind("key", keys.keyOf(scope))
-                        .mapTo(Integer.class)
-                        .findOne()
-                        .isPresent();
-                if (exists) {
-                    return;
+        jdbi.useHandle(handle -> {
+            Set<String> existing = new HashSet<>(handle.createQuery("""
+                            SELECT scope FROM login_throttles
+                             WHERE (scope = :client AND throttle_key = :clientKey)
+                                OR (scope = :email AND throttle_key = :emailKey)
+                                OR (scope = :pair AND throttle_key = :pairKey)""")
+                    .bind("client", ThrottleScope.CLIENT.externalName())
+                    .bind("clientKey", keys.client())
+                    .bind("email", ThrottleScope.EMAIL.externalName())
+                    .bind("emailKey", keys.email())
+                    .bind("pair", ThrottleScope.EMAIL_AND_CLIENT.externalName())
+                    .bind("pairKey", keys.emailAndClient())
+                    .mapTo(String.class)
+                    .list());
+            for (ThrottleScope scope : LOCK_ORDER) {
+                if (existing.contains(scope.externalName())) {
+                    continue;
                 }
                 try {
                     handle.createUpdate("""
@@ -163,8 +171,8 @@ public final class JdbiLoginAttempts implements LoginAttempts {
                         throw e;
                     }
                 }
-            });
-        }
+            }
+        });
     }
 
     /** Locks the three rows in {@link #LOCK_ORDER} and returns their counts as seen at {@code now}. */
