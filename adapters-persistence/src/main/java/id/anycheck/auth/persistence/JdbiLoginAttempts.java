@@ -15,9 +15,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Persistence adapter: failed-login counts, one row per scope and key. Every change of an
@@ -41,48 +43,40 @@ public final class JdbiLoginAttempts implements LoginAttempts {
 
     @Override
     public Reservation reserve(LoginAttemptKeys keys, LockoutPolicy policy, Instant now) {
-        return Storage.call(() -> {
-            createMissingRows(keys, now);
-            return jdbi.inTransaction(handle -> {
-                List<FailureCount> counts = lockAll(handle, keys, now, policy);
-                for (int i = 0; i < LOCK_ORDER.size(); i++) {
-                    ThrottleScope scope = LOCK_ORDER.get(i);
-                    Optional<Duration> wait = counts.get(i).waitAt(now, policy.limitOf(scope));
-                    if (wait.isPresent()) {
-                        return Reservation.locked(scope, wait.get());
-                    }
+        return inLockedTransaction(keys, policy, now, (handle, counts) -> {
+            for (int i = 0; i < LOCK_ORDER.size(); i++) {
+                ThrottleScope scope = LOCK_ORDER.get(i);
+                Optional<Duration> wait = counts.get(i).waitAt(now, policy.limitOf(scope));
+                if (wait.isPresent()) {
+                    return Reservation.locked(scope, wait.get());
                 }
-                store(handle, ThrottleScope.EMAIL, keys, counts.get(1).reserve(now));
-                store(handle, ThrottleScope.EMAIL_AND_CLIENT, keys, counts.get(2).reserve(now));
-                return Reservation.allowed();
-            });
+            }
+            store(handle, ThrottleScope.EMAIL, keys, counts.get(1).reserve(now));
+            store(handle, ThrottleScope.EMAIL_AND_CLIENT, keys, counts.get(2).reserve(now));
+            return Reservation.allowed();
         });
     }
 
     @Override
     public Failure fail(LoginAttemptKeys keys, LockoutPolicy policy, Instant now) {
-        return Storage.call(() -> {
-            createMissingRows(keys, now);
-            return jdbi.inTransaction(handle -> {
-                List<FailureCount> counts = lockAll(handle, keys, now, policy);
-                FailureCount client = counts.get(0);
-                FailureCount email = counts.get(1);
-                FailureCount pair = counts.get(2);
-                List<NewLock> newLocks = new ArrayList<>();
+        return inLockedTransaction(keys, policy, now, (handle, counts) -> {
+            FailureCount client = counts.get(0);
+            FailureCount email = counts.get(1);
+            FailureCount pair = counts.get(2);
+            List<NewLock> newLocks = new ArrayList<>();
 
-                // The client's count is of distinct emails: only the first failure of an email
-                // from this client in the window adds to it.
-                if (pair.failures() == 1) {
-                    client = lockAndNote(ThrottleScope.CLIENT, client.fail(now), policy, now, newLocks);
-                }
-                email = lockAndNote(ThrottleScope.EMAIL, email, policy, now, newLocks);
-                pair = lockAndNote(ThrottleScope.EMAIL_AND_CLIENT, pair, policy, now, newLocks);
+            // The client's count is of distinct emails: only the first failure of an email
+            // from this client in the window adds to it.
+            if (pair.failures() == 1) {
+                client = lockAndNote(ThrottleScope.CLIENT, client.fail(now), policy, now, newLocks);
+            }
+            email = lockAndNote(ThrottleScope.EMAIL, email, policy, now, newLocks);
+            pair = lockAndNote(ThrottleScope.EMAIL_AND_CLIENT, pair, policy, now, newLocks);
 
-                store(handle, ThrottleScope.CLIENT, keys, client);
-                store(handle, ThrottleScope.EMAIL, keys, email);
-                store(handle, ThrottleScope.EMAIL_AND_CLIENT, keys, pair);
-                return new Failure(newLocks);
-            });
+            store(handle, ThrottleScope.CLIENT, keys, client);
+            store(handle, ThrottleScope.EMAIL, keys, email);
+            store(handle, ThrottleScope.EMAIL_AND_CLIENT, keys, pair);
+            return new Failure(newLocks);
         });
     }
 
@@ -175,6 +169,15 @@ public final class JdbiLoginAttempts implements LoginAttempts {
         });
     }
 
+    /** Runs {@code work} in one transaction, with the attempt's three rows locked and read. */
+    private <T> T inLockedTransaction(LoginAttemptKeys keys, LockoutPolicy policy, Instant now,
+            BiFunction<Handle, List<FailureCount>, T> work) {
+        return Storage.call(() -> {
+            createMissingRows(keys, now);
+            return jdbi.inTransaction(handle -> work.apply(handle, lockAll(handle, keys, now, policy)));
+        });
+    }
+
     /** Locks the three rows in {@link #LOCK_ORDER} and returns their counts as seen at {@code now}. */
     private static List<FailureCount> lockAll(Handle handle, LoginAttemptKeys keys, Instant now,
             LockoutPolicy policy) {
@@ -206,34 +209,31 @@ public final class JdbiLoginAttempts implements LoginAttempts {
 
     /** Writes the count, recreating the row if a success or an unlock deleted it meanwhile. */
     private static void store(Handle handle, ThrottleScope scope, LoginAttemptKeys keys, FailureCount count) {
-        int updated = handle.createUpdate("""
+        int updated = bindCount(handle.createUpdate("""
                         UPDATE login_throttles
                            SET failures = :failures, window_started_at = :windowStartedAt,
                                locked_until = :lockedUntil, locks = :locks, last_failure_at = :lastFailureAt
-                         WHERE scope = :scope AND throttle_key = :key""")
+                         WHERE scope = :scope AND throttle_key = :key"""), scope, keys, count)
+                .execute();
+        if (updated == 0) {
+            bindCount(handle.createUpdate("""
+                            INSERT INTO login_throttles (scope, throttle_key, email_key, failures, window_started_at,
+                                                         locked_until, locks, last_failure_at)
+                            VALUES (:scope, :key, :emailKey, :failures, :windowStartedAt, :lockedUntil, :locks,
+                                    :lastFailureAt)"""), scope, keys, count)
+                    .bind("emailKey", scope == ThrottleScope.EMAIL_AND_CLIENT ? keys.email() : null)
+                    .execute();
+        }
+    }
+
+    private static Update bindCount(Update statement, ThrottleScope scope, LoginAttemptKeys keys, FailureCount count) {
+        return statement
                 .bind("scope", scope.externalName())
                 .bind("key", keys.keyOf(scope))
                 .bind("failures", count.failures())
                 .bind("windowStartedAt", count.windowStartedAt())
                 .bind("lockedUntil", count.lockedUntil().orElse(null))
                 .bind("locks", count.locks())
-                .bind("lastFailureAt", count.lastFailureAt().orElse(null))
-                .execute();
-        if (updated == 0) {
-            handle.createUpdate("""
-                            INSERT INTO login_throttles (scope, throttle_key, email_key, failures, window_started_at,
-                                                         locked_until, locks, last_failure_at)
-                            VALUES (:scope, :key, :emailKey, :failures, :windowStartedAt, :lockedUntil, :locks,
-                                    :lastFailureAt)""")
-                    .bind("scope", scope.externalName())
-                    .bind("key", keys.keyOf(scope))
-                    .bind("emailKey", scope == ThrottleScope.EMAIL_AND_CLIENT ? keys.email() : null)
-                    .bind("failures", count.failures())
-                    .bind("windowStartedAt", count.windowStartedAt())
-                    .bind("lockedUntil", count.lockedUntil().orElse(null))
-                    .bind("locks", count.locks())
-                    .bind("lastFailureAt", count.lastFailureAt().orElse(null))
-                    .execute();
-        }
+                .bind("lastFailureAt", count.lastFailureAt().orElse(null));
     }
 }
