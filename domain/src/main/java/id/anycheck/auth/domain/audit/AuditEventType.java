@@ -22,11 +22,19 @@ public enum AuditEventType {
     USER_DEACTIVATED,
     USER_REACTIVATED,
     USER_PASSWORD_RESET,
+    /** A user changed their own password. */
+    USER_PASSWORD_CHANGED,
     ADMIN_GRANTED,
     ADMIN_REVOKED,
     MEMBERSHIP_SET,
     MEMBERSHIP_REMOVED,
-    VERIFICATION_CREATED;
+    VERIFICATION_CREATED,
+    /** A user confirmed TOTP enrolment, which turned MFA on. */
+    MFA_ENABLED,
+    MFA_DISABLED,
+    MFA_RECOVERY_CODE_USED,
+    /** A code presented with an MFA token, or to turn MFA off, was wrong or reused. */
+    MFA_VERIFICATION_FAILED;
 
     /** Returns the dotted lower-case name, such as {@code api_key.issued} or {@code group.services_changed}. */
     public String externalName() {
