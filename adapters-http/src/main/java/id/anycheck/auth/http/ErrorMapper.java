@@ -5,6 +5,7 @@ import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
 import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.error.MfaRequiredException;
 import id.anycheck.auth.domain.error.NotFoundException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.http.Context;
@@ -47,6 +48,7 @@ final class ErrorMapper {
             case TOKEN_INVALID -> ErrorCode.TOKEN_INVALID;
             case TOKEN_REVOKED -> ErrorCode.TOKEN_REVOKED;
             case INVALID_API_KEY -> ErrorCode.INVALID_API_KEY;
+            case INVALID_MFA_CODE -> ErrorCode.INVALID_MFA_CODE;
         };
         if (e.refreshTokenReuse()) {
             ctx.attribute(HttpMetrics.REFRESH_TOKEN_REUSE_ATTRIBUTE, Boolean.TRUE);
@@ -56,6 +58,12 @@ final class ErrorMapper {
         ctx.header("WWW-Authenticate", tokenProblem ? REALM + ", error=\"invalid_token\"" : REALM);
         LOG.debug("Authentication failed: {}", e.getMessage());
         Envelope.failure(ctx, code, code.defaultMessage(), List.of());
+    }
+
+    void mfaRequired(MfaRequiredException e, Context ctx) {
+        ctx.header("WWW-Authenticate", REALM);
+        LOG.debug("Login needs a second factor: {}", e.getMessage());
+        Envelope.mfaRequired(ctx, e.mfaToken().value());
     }
 
     void forbidden(ForbiddenException e, Context ctx) {

@@ -2,6 +2,7 @@ package id.anycheck.auth.http;
 
 import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.application.AuthenticateAccessToken;
+import id.anycheck.auth.application.ChangePassword;
 import id.anycheck.auth.application.CheckReadiness;
 import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogOut;
@@ -11,6 +12,10 @@ import id.anycheck.auth.application.access.GroupAdministration;
 import id.anycheck.auth.application.access.OrganizationSettings;
 import id.anycheck.auth.application.access.UserAdministration;
 import id.anycheck.auth.application.apikey.AuthenticateApiKey;
+import id.anycheck.auth.application.mfa.ConfirmTotp;
+import id.anycheck.auth.application.mfa.DisableTotp;
+import id.anycheck.auth.application.mfa.EnrolTotp;
+import id.anycheck.auth.application.mfa.VerifySecondFactor;
 import id.anycheck.auth.application.apikey.IssueApiKey;
 import id.anycheck.auth.application.apikey.ListApiKeys;
 import id.anycheck.auth.application.apikey.RevokeApiKey;
@@ -37,7 +42,12 @@ public record UseCases(
         GroupAdministration groupAdministration,
         UserAdministration userAdministration,
         Verifications verifications,
-        ApplyRateLimits applyRateLimits) {
+        ApplyRateLimits applyRateLimits,
+        ChangePassword changePassword,
+        EnrolTotp enrolTotp,
+        ConfirmTotp confirmTotp,
+        DisableTotp disableTotp,
+        VerifySecondFactor verifySecondFactor) {
 
     public UseCases {
         Objects.requireNonNull(logIn, "logIn");
@@ -57,5 +67,10 @@ public record UseCases(
         Objects.requireNonNull(userAdministration, "userAdministration");
         Objects.requireNonNull(verifications, "verifications");
         Objects.requireNonNull(applyRateLimits, "applyRateLimits");
+        Objects.requireNonNull(changePassword, "changePassword");
+        Objects.requireNonNull(enrolTotp, "enrolTotp");
+        Objects.requireNonNull(confirmTotp, "confirmTotp");
+        Objects.requireNonNull(disableTotp, "disableTotp");
+        Objects.requireNonNull(verifySecondFactor, "verifySecondFactor");
     }
 }

@@ -1,5 +1,7 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.mfa.MfaChallenges;
+import id.anycheck.auth.application.mfa.MfaEnrollmentPolicy;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.port.OrganizationRepository;
@@ -34,6 +36,7 @@ public final class LogIn {
     private final OrganizationRepository organizations;
     private final PasswordHasher passwordHasher;
     private final StartSession startSession;
+    private final MfaChallenges mfaChallenges;
     private final String dummyHash;
 
     public LogIn(
@@ -42,12 +45,15 @@ public final class LogIn {
             SessionRepository sessions,
             PasswordHasher passwordHasher,
             TokenService tokenService,
+            MfaChallenges mfaChallenges,
+            MfaEnrollmentPolicy mfaEnrollment,
             SecureRandom random,
             Clock clock) {
         this.users = users;
         this.organizations = organizations;
         this.passwordHasher = passwordHasher;
-        this.startSession = new StartSession(sessions, tokenService, random, clock);
+        this.startSession = new StartSession(sessions, tokenService, mfaEnrollment, random, clock);
+        this.mfaChallenges = mfaChallenges;
         this.dummyHash = passwordHasher.hash(Password.presented("dummy password compared for unknown emails"));
     }
 
@@ -78,6 +84,8 @@ public final class LogIn {
             users.updatePasswordHash(user.id(), passwordHasher.hash(command.password()));
             LOG.log(Level.INFO, "Rehashed the password of user {0} with the current parameters", user.id());
         }
+
+        mfaChallenges.requireSecondFactor(user);
 
         return startSession.start(user, "password", command.origin());
     }

@@ -1,5 +1,6 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.mfa.MfaEnrollmentPolicy;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.port.OrganizationRepository;
@@ -38,6 +39,7 @@ public final class RefreshSession {
     private final OrganizationRepository organizations;
     private final ActiveSessionCache activeSessions;
     private final SessionTokens sessionTokens;
+    private final MfaEnrollmentPolicy mfaEnrollment;
     private final Clock clock;
 
     public RefreshSession(
@@ -46,6 +48,7 @@ public final class RefreshSession {
             UserRepository users,
             OrganizationRepository organizations,
             ActiveSessionCache activeSessions,
+            MfaEnrollmentPolicy mfaEnrollment,
             SecureRandom random,
             Clock clock) {
         this.tokenService = tokenService;
@@ -54,6 +57,7 @@ public final class RefreshSession {
         this.organizations = organizations;
         this.activeSessions = activeSessions;
         this.sessionTokens = new SessionTokens(tokenService, random);
+        this.mfaEnrollment = mfaEnrollment;
         this.clock = clock;
     }
 
@@ -88,8 +92,10 @@ public final class RefreshSession {
                     "refresh token of session " + sessionId + " is spent and its session has ended");
         }
 
-        IssuedTokens tokens = sessionTokens.sign(owner.get(), sessionId, nextId, now);
-        return new Authentication(tokens, owner.get());
+        // Recomputed on each refresh, so a client that confirmed enrolment refreshes to lift the limit.
+        boolean enrollmentRequired = mfaEnrollment.enrollmentRequired(owner.get());
+        IssuedTokens tokens = sessionTokens.sign(owner.get(), sessionId, nextId, now, enrollmentRequired);
+        return new Authentication(tokens, owner.get(), enrollmentRequired);
     }
 
     private boolean ownerCanLogIn(UserId userId) {

@@ -25,7 +25,8 @@ class AuthenticateAccessTokenTest {
     private final ActiveSessionCache activeSessions =
             new ActiveSessionCache(ports.sessions(), CACHE_TIME_TO_LIVE, 1000, ports.clock());
     private final LogIn logIn = new LogIn(ports.users(), ports.organizations(), ports.sessions(),
-            ports.passwordHasher(), ports.tokenService(), ports.random(), ports.clock());
+            ports.passwordHasher(), ports.tokenService(), ports.mfaChallenges(), ports.mfaEnrollment(), ports.random(),
+            ports.clock());
     private final AuthenticateAccessToken authenticate =
             new AuthenticateAccessToken(ports.tokenService(), activeSessions);
     private final LogOut logOut = new LogOut(ports.sessions(), activeSessions, ports.clock());

@@ -24,7 +24,8 @@ class LogInTest {
     private final InMemoryPorts ports = new InMemoryPorts();
     private final User ana = ports.addOrganizationWithAdmin("Acme Bank", EMAIL, PASSWORD);
     private final LogIn logIn = new LogIn(ports.users(), ports.organizations(), ports.sessions(),
-            ports.passwordHasher(), ports.tokenService(), ports.random(), ports.clock());
+            ports.passwordHasher(), ports.tokenService(), ports.mfaChallenges(), ports.mfaEnrollment(), ports.random(),
+            ports.clock());
 
     @Test
     void logInReturnsUser() {

@@ -109,7 +109,8 @@ class ProvisionOrganizationTest {
     void generatedPasswordLogsIn() {
         ProvisionedOrganization provisioned = provisionOrganization.provision(command(Optional.empty()));
         LogIn logIn = new LogIn(ports.users(), ports.organizations(), ports.sessions(), ports.passwordHasher(),
-                ports.tokenService(), ports.random(), ports.clock());
+                ports.tokenService(), ports.mfaChallenges(), ports.mfaEnrollment(), ports.random(),
+                ports.clock());
 
         Authentication authentication = logIn.logIn(
                 LogInCommand.of("ana@example.com", provisioned.generatedPassword().orElseThrow(), RequestOrigin.unknown()));

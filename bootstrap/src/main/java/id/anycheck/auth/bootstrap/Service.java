@@ -6,6 +6,7 @@ import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.application.AuditTrail;
 import id.anycheck.auth.application.AuthenticateAccessToken;
 import id.anycheck.auth.application.ChangePlan;
+import id.anycheck.auth.application.ChangePassword;
 import id.anycheck.auth.application.CheckReadiness;
 import id.anycheck.auth.application.CreateUser;
 import id.anycheck.auth.application.LogIn;
@@ -15,6 +16,7 @@ import id.anycheck.auth.application.ProvisionOrganization;
 import id.anycheck.auth.application.RateLimitQuotas;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.StartSession;
 import id.anycheck.auth.application.access.Actors;
 import id.anycheck.auth.application.access.GroupAdministration;
 import id.anycheck.auth.application.access.OrganizationSettings;
@@ -27,6 +29,12 @@ import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.SetApiKeyLimit;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.mfa.ConfirmTotp;
+import id.anycheck.auth.application.mfa.DisableTotp;
+import id.anycheck.auth.application.mfa.EnrolTotp;
+import id.anycheck.auth.application.mfa.MfaChallenges;
+import id.anycheck.auth.application.mfa.MfaEnrollmentPolicy;
+import id.anycheck.auth.application.mfa.VerifySecondFactor;
 import id.anycheck.auth.application.verification.Verifications;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import id.anycheck.auth.http.HttpApi;
@@ -36,13 +44,18 @@ import id.anycheck.auth.http.jwt.JwtTokenService;
 import id.anycheck.auth.http.jwt.SigningKey;
 import id.anycheck.auth.persistence.DataSourceReadinessProbe;
 import id.anycheck.auth.persistence.Database;
+import id.anycheck.auth.persistence.JavaOtpTotpGenerator;
 import id.anycheck.auth.persistence.JdbiApiKeyRepository;
 import id.anycheck.auth.persistence.JdbiAuditLog;
+import id.anycheck.auth.persistence.JdbiMfaChallengeRepository;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import id.anycheck.auth.persistence.JdbiSessionRepository;
+import id.anycheck.auth.persistence.JdbiTotpRepository;
 import id.anycheck.auth.persistence.JdbiUserRepository;
 import id.anycheck.auth.persistence.JdbiVerificationRepository;
+import id.anycheck.auth.persistence.StoredMfaEncryptionKey;
 import id.anycheck.auth.persistence.StoredSigningKey;
+import id.anycheck.auth.persistence.TotpSecretCipher;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import id.anycheck.auth.persistence.password.Argon2idPasswordHasher;
 import id.anycheck.auth.ratelimit.InProcessRateLimiter;
@@ -126,6 +139,11 @@ final class Service implements AutoCloseable {
                 RATE_LIMIT_QUOTA_CACHE_ENTRIES, clock);
         var applyRateLimits = new ApplyRateLimits(rateLimiter, rateLimitQuotas, users,
                 rateLimits.clientLimitPerMinute());
+        var totp = new JdbiTotpRepository(database.jdbi(),
+                new TotpSecretCipher(mfaEncryptionKey(settings, database, random, clock), random));
+        var totpGenerator = new JavaOtpTotpGenerator();
+        var mfaChallenges = new JdbiMfaChallengeRepository(database.jdbi());
+        var mfaEnrollment = new MfaEnrollmentPolicy(organizations, totp);
 
         Argon2Parameters argon2 = settings.argon2();
         if (argon2.memoryKiB() < Argon2Parameters.OWASP.memoryKiB()
@@ -135,11 +153,13 @@ final class Service implements AutoCloseable {
         }
 
         UseCases useCases = new UseCases(
-                new LogIn(users, organizations, sessions, passwordHasher, tokenService, random, clock),
-                new RefreshSession(tokenService, sessions, users, organizations, activeSessions, random, clock),
+                new LogIn(users, organizations, sessions, passwordHasher, tokenService,
+                        new MfaChallenges(totp, mfaChallenges, random, clock), mfaEnrollment, random, clock),
+                new RefreshSession(tokenService, sessions, users, organizations, activeSessions, mfaEnrollment, random,
+                        clock),
                 new LogOut(sessions, activeSessions, clock),
                 new AuthenticateAccessToken(tokenService, activeSessions),
-                new ShowCurrentUser(users, organizations),
+                new ShowCurrentUser(users, organizations, totp),
                 new CheckReadiness(new DataSourceReadinessProbe(database.dataSource())),
                 new AuthenticateApiKey(apiKeyCache, apiKeys, auditTrail, clock),
                 new ShowCurrentApiKey(apiKeys, organizations),
@@ -154,7 +174,13 @@ final class Service implements AutoCloseable {
                         passwordGenerator, actors, auditTrail, clock),
                 new Verifications(new JdbiVerificationRepository(database.jdbi()), organizations, catalogue, actors,
                         auditTrail, clock),
-                applyRateLimits);
+                applyRateLimits,
+                new ChangePassword(users, sessions, activeSessions, passwordHasher, auditTrail, clock),
+                new EnrolTotp(users, totp, totpGenerator, random, clock),
+                new ConfirmTotp(totp, totpGenerator, auditTrail, random, clock),
+                new DisableTotp(totp, organizations, totpGenerator, auditTrail, clock),
+                new VerifySecondFactor(mfaChallenges, users, organizations, totp, totpGenerator,
+                        new StartSession(sessions, tokenService, mfaEnrollment, random, clock), auditTrail, clock));
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, catalogue,
                         clock),
@@ -174,6 +200,21 @@ final class Service implements AutoCloseable {
         LOG.warn("ANYCHECK_JWT_SECRET is not set: tokens are signed with a generated key stored in the database."
                 + " Set ANYCHECK_JWT_SECRET (for example: openssl rand -base64 32) to manage the key yourself.");
         return List.of(new SigningKey(stored.keyId(), Base64.getDecoder().decode(stored.base64Secret())));
+    }
+
+    private static byte[] mfaEncryptionKey(Settings settings, Database database, SecureRandom random, Clock clock) {
+        if (settings.mfaEncryptionKey().isPresent()) {
+            return settings.mfaEncryptionKey().get();
+        }
+        String stored = new StoredMfaEncryptionKey(database.jdbi()).loadOrCreate(() -> {
+            byte[] key = new byte[TotpSecretCipher.KEY_BYTES];
+            random.nextBytes(key);
+            return Base64.getEncoder().encodeToString(key);
+        }, clock.instant());
+        LOG.warn("ANYCHECK_MFA_ENCRYPTION_KEY is not set: TOTP secrets are encrypted with a generated key stored in"
+                + " the same database. Set ANYCHECK_MFA_ENCRYPTION_KEY (for example: openssl rand -base64 32) to"
+                + " keep the key apart from the data.");
+        return Base64.getDecoder().decode(stored);
     }
 
     /** Creates the HTTP application, not yet started; {@code server} may set more options. */

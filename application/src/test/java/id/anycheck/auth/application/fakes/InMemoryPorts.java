@@ -1,5 +1,7 @@
 package id.anycheck.auth.application.fakes;
 
+import id.anycheck.auth.application.mfa.MfaChallenges;
+import id.anycheck.auth.application.mfa.MfaEnrollmentPolicy;
 import id.anycheck.auth.domain.organization.Group;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.organization.Organization;
@@ -27,6 +29,8 @@ public final class InMemoryPorts {
     private final FakeTokenService tokenService = new FakeTokenService(clock);
     private final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    private final InMemoryTotpRepository totp = new InMemoryTotpRepository();
+    private final InMemoryMfaChallengeRepository mfaChallenges = new InMemoryMfaChallengeRepository();
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -101,6 +105,23 @@ public final class InMemoryPorts {
 
     public FakeTokenService tokenService() {
         return tokenService;
+    }
+
+    public InMemoryTotpRepository totp() {
+        return totp;
+    }
+
+    public InMemoryMfaChallengeRepository mfaChallengeRepository() {
+        return mfaChallenges;
+    }
+
+    /** Returns the login step that requires a second factor of users with MFA on, built on these fakes. */
+    public MfaChallenges mfaChallenges() {
+        return new MfaChallenges(totp, mfaChallenges, random, clock);
+    }
+
+    public MfaEnrollmentPolicy mfaEnrollment() {
+        return new MfaEnrollmentPolicy(organizations, totp);
     }
 
     public InMemoryApiKeyRepository apiKeys() {
