@@ -4,7 +4,7 @@
 
 -- One authenticator per user. encrypted_secret is AES-256-GCM ciphertext in base64, never the
 -- secret itself. confirmed_at stays NULL while enrolment is pending. last_used_step is the
--- latest RFC 6238 time step whose code was accepted; only later steps are accepted after it.
+-- latest RFC 6238 time step whose code was accepted. Only later steps are accepted after it.
 CREATE TABLE totp_enrolments (
     user_id           UUID PRIMARY KEY REFERENCES users (id),
     id                UUID NOT NULL,
