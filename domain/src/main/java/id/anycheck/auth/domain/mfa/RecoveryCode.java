@@ -9,10 +9,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A single-use code that stands in for a TOTP code when the authenticator is lost. It is shown
+ * A single-use code that replaces a TOTP code when the authenticator is lost. It is shown
  * as two groups of five characters from the RFC 4648 base32 alphabet ({@code ABCDE-FGH23}),
  * 50 random bits. Only its SHA-256 {@link #hash()} is stored. Guessing is bounded by the few
- * attempts an MFA token allows, so a fast hash is enough.
+ * attempts an MFA token allows, so a fast hash is enough online.
+ *
+ * <p>NOTE: someone with a copy of the database could find a code offline with a large but
+ * feasible amount of GPU time, and would then still need the user's password to log in.
  */
 public final class RecoveryCode {
 

@@ -1,5 +1,6 @@
 package id.anycheck.auth.domain.mfa;
 
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
@@ -25,7 +26,7 @@ public final class TotpSecret {
         return new TotpSecret(bytes);
     }
 
-    /** Wraps a stored secret; the array is copied. */
+    /** Wraps a stored secret, copying the array. */
     public static TotpSecret of(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         if (bytes.length == 0) {
@@ -39,9 +40,10 @@ public final class TotpSecret {
         return bytes.clone();
     }
 
+    /** Compares the key bytes in constant time. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof TotpSecret secret && Arrays.equals(bytes, secret.bytes);
+        return other instanceof TotpSecret secret && MessageDigest.isEqual(bytes, secret.bytes);
     }
 
     @Override
