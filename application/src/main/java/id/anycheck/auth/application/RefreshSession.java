@@ -26,8 +26,9 @@ import java.util.Optional;
  *
  * <p>Each refresh token works once. Spending it is a single compare-and-set in storage, which
  * also returns the session's user, so of several concurrent refreshes with one token exactly
- * one succeeds, and a successful refresh costs one storage round trip and no password hash.
- * Thread-safe.
+ * one succeeds. A successful refresh costs no password hash and two storage round trips: the
+ * compare-and-set and the read of the organization's MFA rule, plus a third, whether the user
+ * has MFA on, while the organization requires it. Thread-safe.
  */
 public final class RefreshSession {
 
