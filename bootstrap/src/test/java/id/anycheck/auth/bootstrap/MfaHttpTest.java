@@ -507,6 +507,24 @@ class MfaHttpTest {
     }
 
     @Test
+    void verifyOutcomesAreCounted() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            Enrolled enrolled = enrol(http, tenant.userEmail);
+            MetricsHttpTest.Metrics before = MetricsHttpTest.Metrics.scrape(http);
+
+            verifyRecoveryCode(http, mfaToken(http, enrolled.email()), "AAAAA-AAAAA");
+            verifyRecoveryCode(http, mfaToken(http, enrolled.email()), enrolled.recoveryCodes().get(0));
+            http.postJson("/auth/mfa/verify", "{}");
+
+            MetricsHttpTest.Metrics after = MetricsHttpTest.Metrics.scrape(http);
+            assertThat(after.delta(before, "anycheck_mfa_verifications_total{outcome=\"failed\"}")).isEqualTo(1);
+            assertThat(after.delta(before, "anycheck_mfa_verifications_total{outcome=\"succeeded\"}")).isEqualTo(1);
+        });
+    }
+
+    @Test
     void organizationRequirementLimitsTokensUntilEnrolment() {
         Tenant tenant = Tenant.create(service);
         JavalinTest.test(service.app(), (server, client) -> {
