@@ -120,8 +120,7 @@ public final class HttpMetrics {
             increment(logins, status == 200 ? "succeeded" : LOGIN_OUTCOMES.get(error));
         }
         if ("POST".equals(method) && "/auth/mfa/verify".equals(route)) {
-            increment(mfaVerifications, status == 200 ? "succeeded"
-                    : error == ErrorCode.INVALID_MFA_CODE ? "failed" : null);
+            increment(mfaVerifications, mfaVerificationOutcome(status, error));
         }
         if ("POST".equals(method) && "/auth/refresh".equals(route)) {
             increment(refreshes, ctx.attribute(REFRESH_TOKEN_REUSE_ATTRIBUTE) != null
@@ -136,6 +135,13 @@ public final class HttpMetrics {
             // An unknown scope is not counted, so that no unexpected value becomes a label.
             increment(rateLimitRejections, scope instanceof String name ? name : null);
         }
+    }
+
+    private static String mfaVerificationOutcome(int status, ErrorCode error) {
+        if (status == 200) {
+            return "succeeded";
+        }
+        return error == ErrorCode.INVALID_MFA_CODE ? "failed" : null;
     }
 
     private static String refreshOutcome(int status, ErrorCode error) {
