@@ -1,6 +1,8 @@
 package id.anycheck.auth.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import id.anycheck.auth.application.Authentication;
+import id.anycheck.auth.application.ChangePassword;
 import id.anycheck.auth.application.CurrentUser;
 import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.LogInCommand;
@@ -14,13 +16,18 @@ import id.anycheck.auth.domain.apikey.ApiKey;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.principal.ApiKeyPrincipal;
 import id.anycheck.auth.domain.principal.Principal;
+import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.user.GroupRole;
 import id.anycheck.auth.domain.user.Role;
 import id.anycheck.auth.domain.user.User;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Optional;
 
-/** Handlers of {@code /auth/login}, {@code /auth/refresh}, {@code /auth/logout} and {@code /auth/me}. */
+/**
+ * Handlers of {@code /auth/login}, {@code /auth/refresh}, {@code /auth/logout}, {@code /auth/me}
+ * and {@code /auth/password}.
+ */
 final class AuthRoutes {
 
     record UserSummary(String id, String email, String name) {
@@ -30,7 +37,12 @@ final class AuthRoutes {
         }
     }
 
-    record TokenResponse(String accessToken, String refreshToken, long expiresIn, String tokenType, UserSummary user) {
+    /**
+     * @param mfaEnrollmentRequired true when the access token only allows enrolling a second
+     *     factor, and absent otherwise
+     */
+    record TokenResponse(String accessToken, String refreshToken, long expiresIn, String tokenType, UserSummary user,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mfaEnrollmentRequired) {
 
         static TokenResponse of(Authentication authentication) {
             return new TokenResponse(
@@ -38,7 +50,8 @@ final class AuthRoutes {
                     authentication.tokens().refreshToken(),
                     authentication.tokens().accessTokenLifetime().toSeconds(),
                     "Bearer",
-                    UserSummary.of(authentication.user()));
+                    UserSummary.of(authentication.user()),
+                    authentication.mfaEnrollmentRequired() ? Boolean.TRUE : null);
         }
     }
 
@@ -119,6 +132,7 @@ final class AuthRoutes {
     private final LogOut logOut;
     private final ShowCurrentUser showCurrentUser;
     private final ShowCurrentApiKey showCurrentApiKey;
+    private final ChangePassword changePassword;
     private final long maxBodyBytes;
 
     AuthRoutes(UseCases useCases, HttpSettings settings) {
@@ -127,6 +141,7 @@ final class AuthRoutes {
         this.logOut = useCases.logOut();
         this.showCurrentUser = useCases.showCurrentUser();
         this.showCurrentApiKey = useCases.showCurrentApiKey();
+        this.changePassword = useCases.changePassword();
         this.maxBodyBytes = settings.maxBodyBytes();
     }
 
@@ -155,6 +170,18 @@ final class AuthRoutes {
 
     void logOut(Context ctx) {
         logOut.logOut(Callers.of(ctx), AuthenticationFilter.userPrincipal(ctx));
+        Envelope.noContent(ctx);
+    }
+
+    void changePassword(Context ctx) {
+        UserPrincipal user = AuthenticationFilter.userPrincipal(ctx);
+        JsonBody body = JsonBody.read(ctx, maxBodyBytes);
+        String currentPassword = body.requiredString("current_password");
+        String newPassword = body.requiredString("new_password");
+        body.validate();
+
+        changePassword.change(user, Optional.ofNullable(ClientAddressResolver.of(ctx)), currentPassword, newPassword);
+
         Envelope.noContent(ctx);
     }
 

@@ -59,6 +59,20 @@ final class AuthenticationFilter {
     }
 
     /**
+     * Rejects a user whose access token is limited to MFA enrolment on every route but those
+     * marked {@link Access#ENROLLING}. Runs after the rate limit filter, so these requests count.
+     *
+     * @throws ApiException MFA_ENROLLMENT_REQUIRED
+     */
+    static void requireMfaEnrollmentWhereDue(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        if (principal instanceof UserPrincipal user && user.mfaEnrollmentRequired()
+                && !ctx.routeRoles().contains(Access.ENROLLING)) {
+            throw new ApiException(ErrorCode.MFA_ENROLLMENT_REQUIRED);
+        }
+    }
+
+    /**
      * Stores the principal on the request. Responses to authenticated requests carry account
      * data, keys or verification subjects, so no cache may keep them.
      */

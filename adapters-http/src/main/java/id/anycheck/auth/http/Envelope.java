@@ -20,8 +20,13 @@ final class Envelope {
     record Failure(boolean success, ErrorBody error) {
     }
 
+    /** @param mfaToken the challenge of an MFA_REQUIRED login, absent from every other error */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record ErrorBody(String code, String message, List<FieldProblem> details, String requestId) {
+    record ErrorBody(String code, String message, List<FieldProblem> details, String requestId, String mfaToken) {
+
+        ErrorBody(String code, String message, List<FieldProblem> details, String requestId) {
+            this(code, message, details, requestId, null);
+        }
     }
 
     private Envelope() {
@@ -34,6 +39,14 @@ final class Envelope {
     static void failure(Context ctx, ErrorCode code, String message, List<FieldProblem> details) {
         ctx.attribute(ERROR_CODE, code);
         write(ctx, code.status(), new Failure(false, new ErrorBody(code.name(), message, details, RequestIds.of(ctx))));
+    }
+
+    /** Writes the 401 MFA_REQUIRED of a login whose password was right, with the MFA token to present next. */
+    static void mfaRequired(Context ctx, String mfaToken) {
+        ErrorCode code = ErrorCode.MFA_REQUIRED;
+        ctx.attribute(ERROR_CODE, code);
+        write(ctx, code.status(), new Failure(false,
+                new ErrorBody(code.name(), code.defaultMessage(), List.of(), RequestIds.of(ctx), mfaToken)));
     }
 
     static void noContent(Context ctx) {

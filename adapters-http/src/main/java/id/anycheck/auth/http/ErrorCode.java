@@ -19,6 +19,12 @@ public enum ErrorCode {
     INVALID_MFA_CODE(401, "The verification code is invalid or expired."),
     FORBIDDEN(403, "Your role does not allow this action."),
     SERVICE_NOT_ENABLED(403, "This verification service is not enabled for the group."),
+    /**
+     * The organization requires MFA and the access token was issued before the user turned it on.
+     * Only the enrolment routes, /auth/me, /auth/logout and /auth/password work until then.
+     */
+    MFA_ENROLLMENT_REQUIRED(403, "Your organization requires multi-factor authentication. Enrol an authenticator"
+            + " with POST /auth/mfa/totp and POST /auth/mfa/totp/confirm, then refresh your tokens."),
     NOT_FOUND(404, "The requested resource was not found."),
     METHOD_NOT_ALLOWED(405, "This method is not allowed on this path."),
     CONFLICT(409, "The request conflicts with the current state."),

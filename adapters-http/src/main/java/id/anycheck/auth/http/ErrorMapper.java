@@ -6,6 +6,7 @@ import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.error.LoginLockedException;
+import id.anycheck.auth.domain.error.MfaRequiredException;
 import id.anycheck.auth.domain.error.NotFoundException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.http.Context;
@@ -48,6 +49,7 @@ final class ErrorMapper {
             case TOKEN_INVALID -> ErrorCode.TOKEN_INVALID;
             case TOKEN_REVOKED -> ErrorCode.TOKEN_REVOKED;
             case INVALID_API_KEY -> ErrorCode.INVALID_API_KEY;
+            case INVALID_MFA_CODE -> ErrorCode.INVALID_MFA_CODE;
         };
         if (e.refreshTokenReuse()) {
             ctx.attribute(HttpMetrics.REFRESH_TOKEN_REUSE_ATTRIBUTE, Boolean.TRUE);
@@ -74,6 +76,12 @@ final class ErrorMapper {
             return;
         }
         Envelope.failure(ctx, ErrorCode.ACCOUNT_LOCKED, ErrorCode.ACCOUNT_LOCKED.defaultMessage(), List.of());
+    }
+
+    void mfaRequired(MfaRequiredException e, Context ctx) {
+        ctx.header("WWW-Authenticate", REALM);
+        LOG.debug("Login needs a second factor: {}", e.getMessage());
+        Envelope.mfaRequired(ctx, e.mfaToken().value());
     }
 
     void forbidden(ForbiddenException e, Context ctx) {

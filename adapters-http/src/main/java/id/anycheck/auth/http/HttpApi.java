@@ -6,6 +6,7 @@ import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.error.LoginLockedException;
+import id.anycheck.auth.domain.error.MfaRequiredException;
 import id.anycheck.auth.domain.error.NotFoundException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.Javalin;
@@ -37,6 +38,7 @@ public final class HttpApi {
     public static Javalin create(UseCases useCases, HttpSettings settings, Clock clock, HttpMetrics metrics,
             Consumer<JavalinConfig> server) {
         AuthRoutes auth = new AuthRoutes(useCases, settings);
+        MfaRoutes mfa = new MfaRoutes(useCases, settings);
         ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases, settings, clock);
         OrganizationRoutes organizations = new OrganizationRoutes(useCases, settings);
         GroupRoutes groups = new GroupRoutes(useCases, settings);
@@ -63,12 +65,18 @@ public final class HttpApi {
             config.routes.before(clientAddresses::remember);
             config.routes.beforeMatched(authentication::handle);
             config.routes.beforeMatched(rateLimits::handle);
+            config.routes.beforeMatched(AuthenticationFilter::requireMfaEnrollmentWhereDue);
 
             config.routes.post("/auth/login", auth::logIn, Access.PUBLIC);
             config.routes.post("/auth/refresh", auth::refresh, Access.PUBLIC);
-            config.routes.post("/auth/logout", auth::logOut, Access.AUTHENTICATED);
-            config.routes.get("/auth/me", auth::me, Access.AUTHENTICATED);
-            config.routes.head("/auth/me", auth::me, Access.AUTHENTICATED);
+            config.routes.post("/auth/logout", auth::logOut, Access.ENROLLING);
+            config.routes.get("/auth/me", auth::me, Access.ENROLLING);
+            config.routes.head("/auth/me", auth::me, Access.ENROLLING);
+            config.routes.post("/auth/password", auth::changePassword, Access.ENROLLING);
+            config.routes.post("/auth/mfa/totp", mfa::enrol, Access.ENROLLING);
+            config.routes.post("/auth/mfa/totp/confirm", mfa::confirm, Access.ENROLLING);
+            config.routes.delete("/auth/mfa/totp", mfa::disable, Access.AUTHENTICATED);
+            config.routes.post("/auth/mfa/verify", mfa::verify, Access.PUBLIC);
             config.routes.get("/api-keys", apiKeys::list, Access.AUTHENTICATED);
             config.routes.post("/api-keys", apiKeys::issue, Access.AUTHENTICATED);
             config.routes.post("/api-keys/{id}/rotate", apiKeys::rotate, Access.AUTHENTICATED);
@@ -114,6 +122,7 @@ public final class HttpApi {
             config.routes.exception(InvalidInputException.class, errors::invalidInput);
             config.routes.exception(AuthenticationException.class, errors::authentication);
             config.routes.exception(LoginLockedException.class, errors::loginLocked);
+            config.routes.exception(MfaRequiredException.class, errors::mfaRequired);
             config.routes.exception(ForbiddenException.class, errors::forbidden);
             config.routes.exception(NotFoundException.class, errors::notFound);
             config.routes.exception(ServiceNotEnabledException.class, errors::serviceNotEnabled);

@@ -58,6 +58,7 @@ public final class HttpMetrics {
     private final PrometheusMeterRegistry registry;
     private final Optional<byte[]> tokenDigest;
     private final Map<String, Counter> logins;
+    private final Map<String, Counter> mfaVerifications;
     private final Map<String, Counter> refreshes;
     private final Map<String, Counter> apiKeyVerifications;
     private final Map<String, Counter> rateLimitRejections;
@@ -77,6 +78,9 @@ public final class HttpMetrics {
         this.tokenDigest = bearerToken.map(HttpMetrics::sha256);
         this.logins = counters("anycheck.logins", "outcome", List.of("succeeded", "failed", "locked", "mfa_required"),
                 "Login attempts on POST /auth/login by outcome.");
+        this.mfaVerifications = counters("anycheck.mfa.verifications", "outcome", List.of("succeeded", "failed"),
+                "Second-factor codes on POST /auth/mfa/verify by outcome. failed is any INVALID_MFA_CODE: a wrong,"
+                        + " reused or expired code, or a bad MFA token.");
         this.refreshes = counters("anycheck.refreshes", "outcome",
                 List.of("succeeded", "reuse_detected", "revoked", "rejected"),
                 "Refresh attempts on POST /auth/refresh by outcome. reuse_detected is a spent refresh token"
@@ -115,6 +119,9 @@ public final class HttpMetrics {
         if ("POST".equals(method) && "/auth/login".equals(route)) {
             increment(logins, status == 200 ? "succeeded" : LOGIN_OUTCOMES.get(error));
         }
+        if ("POST".equals(method) && "/auth/mfa/verify".equals(route)) {
+            increment(mfaVerifications, mfaVerificationOutcome(status, error));
+        }
         if ("POST".equals(method) && "/auth/refresh".equals(route)) {
             increment(refreshes, ctx.attribute(REFRESH_TOKEN_REUSE_ATTRIBUTE) != null
                     ? "reuse_detected"
@@ -128,6 +135,13 @@ public final class HttpMetrics {
             // An unknown scope is not counted, so that no unexpected value becomes a label.
             increment(rateLimitRejections, scope instanceof String name ? name : null);
         }
+    }
+
+    private static String mfaVerificationOutcome(int status, ErrorCode error) {
+        if (status == 200) {
+            return "succeeded";
+        }
+        return error == ErrorCode.INVALID_MFA_CODE ? "failed" : null;
     }
 
     private static String refreshOutcome(int status, ErrorCode error) {

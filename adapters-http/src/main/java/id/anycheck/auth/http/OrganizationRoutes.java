@@ -34,11 +34,6 @@ final class OrganizationRoutes {
         JsonBody body = JsonBody.read(ctx, maxBodyBytes);
         Optional<String> name = body.optionalString("name");
         Optional<Boolean> mfaRequired = body.optionalBoolean("mfa_required");
-        if (mfaRequired.orElse(false)) {
-            // TODO: accept once users can enrol a second factor and login requires it.
-            body.addProblem("mfa_required", "multi-factor authentication is not available in this version,"
-                    + " so it cannot be required yet");
-        }
         if (body.optionalNode("sso").isPresent()) {
             // TODO: accept single sign-on settings once Entra ID sign-in exists.
             body.addProblem("sso", "single sign-on settings are not supported by this version");

@@ -2,6 +2,7 @@ package id.anycheck.auth.http;
 
 import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.application.AuthenticateAccessToken;
+import id.anycheck.auth.application.ChangePassword;
 import id.anycheck.auth.application.CheckReadiness;
 import id.anycheck.auth.application.ListAuditEvents;
 import id.anycheck.auth.application.LogIn;
@@ -17,6 +18,10 @@ import id.anycheck.auth.application.apikey.ListApiKeys;
 import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.mfa.ConfirmTotp;
+import id.anycheck.auth.application.mfa.DisableTotp;
+import id.anycheck.auth.application.mfa.EnrolTotp;
+import id.anycheck.auth.application.mfa.VerifySecondFactor;
 import id.anycheck.auth.application.protection.UnlockUser;
 import id.anycheck.auth.application.verification.Verifications;
 import java.util.Objects;
@@ -41,7 +46,12 @@ public record UseCases(
         Verifications verifications,
         ApplyRateLimits applyRateLimits,
         ListAuditEvents listAuditEvents,
-        UnlockUser unlockUser) {
+        UnlockUser unlockUser,
+        ChangePassword changePassword,
+        EnrolTotp enrolTotp,
+        ConfirmTotp confirmTotp,
+        DisableTotp disableTotp,
+        VerifySecondFactor verifySecondFactor) {
 
     public UseCases {
         Objects.requireNonNull(logIn, "logIn");
@@ -63,5 +73,10 @@ public record UseCases(
         Objects.requireNonNull(applyRateLimits, "applyRateLimits");
         Objects.requireNonNull(listAuditEvents, "listAuditEvents");
         Objects.requireNonNull(unlockUser, "unlockUser");
+        Objects.requireNonNull(changePassword, "changePassword");
+        Objects.requireNonNull(enrolTotp, "enrolTotp");
+        Objects.requireNonNull(confirmTotp, "confirmTotp");
+        Objects.requireNonNull(disableTotp, "disableTotp");
+        Objects.requireNonNull(verifySecondFactor, "verifySecondFactor");
     }
 }

@@ -122,4 +122,26 @@ public final class JdbiSessionRepository implements SessionRepository {
             return live;
         }));
     }
+
+    @Override
+    public List<SessionId> revokeAllOfExcept(UserId userId, SessionId kept, RevocationReason reason, Instant now) {
+        return Storage.call(() -> jdbi.inTransaction(handle -> {
+            List<SessionId> live = handle.createQuery("""
+                            SELECT id FROM sessions
+                             WHERE user_id = :userId AND id <> :kept AND revoked_at IS NULL FOR UPDATE""")
+                    .bind("userId", userId.value())
+                    .bind("kept", kept.value())
+                    .map((rs, ctx) -> new SessionId(Rows.uuid(rs, "id")))
+                    .list();
+            handle.createUpdate("""
+                            UPDATE sessions SET revoked_at = :now, revocation_reason = :reason
+                             WHERE user_id = :userId AND id <> :kept AND revoked_at IS NULL""")
+                    .bind("now", now)
+                    .bind("reason", reason.name())
+                    .bind("userId", userId.value())
+                    .bind("kept", kept.value())
+                    .execute();
+            return live;
+        }));
+    }
 }

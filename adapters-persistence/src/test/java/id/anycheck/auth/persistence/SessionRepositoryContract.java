@@ -67,6 +67,21 @@ abstract class SessionRepositoryContract extends DatabaseContractBase {
     }
 
     @Test
+    void revokeAllOfExceptKeepsOneSession() {
+        NewSession kept = startSession();
+        NewSession other = startSession();
+        NewSession third = startSession();
+
+        List<SessionId> ended = sessions.revokeAllOfExcept(owner.id(), kept.id(), RevocationReason.PASSWORD_CHANGED,
+                NOW);
+
+        assertThat(ended).containsExactlyInAnyOrder(other.id(), third.id());
+        assertThat(sessions.isActive(kept.id())).isTrue();
+        assertThat(sessions.isActive(other.id())).isFalse();
+        assertThat(sessions.isActive(third.id())).isFalse();
+    }
+
+    @Test
     void revokeOfUnknownSessionFails() {
         assertThat(sessions.revoke(SessionId.random(), RevocationReason.LOGOUT, NOW)).isFalse();
     }

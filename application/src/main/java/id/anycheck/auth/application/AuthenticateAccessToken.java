@@ -34,6 +34,7 @@ public final class AuthenticateAccessToken {
 
         // NOTE: the user and organization come from the signed claims and are not compared with
         // the session's row. Only a holder of the signing key could make them disagree.
-        return new UserPrincipal(claims.userId(), claims.organizationId(), claims.sessionId());
+        return new UserPrincipal(claims.userId(), claims.organizationId(), claims.sessionId(),
+                claims.mfaEnrollmentRequired());
     }
 }

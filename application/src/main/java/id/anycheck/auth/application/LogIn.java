@@ -1,5 +1,6 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.mfa.MfaChallenges;
 import id.anycheck.auth.application.protection.LoginLockout;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
@@ -35,6 +36,7 @@ public final class LogIn {
     private final PasswordHasher passwordHasher;
     private final LoginLockout lockout;
     private final StartSession startSession;
+    private final MfaChallenges mfaChallenges;
     private final String dummyHash;
 
     public LogIn(
@@ -42,12 +44,14 @@ public final class LogIn {
             OrganizationRepository organizations,
             PasswordHasher passwordHasher,
             LoginLockout lockout,
-            StartSession startSession) {
+            StartSession startSession,
+            MfaChallenges mfaChallenges) {
         this.users = users;
         this.organizations = organizations;
         this.passwordHasher = passwordHasher;
         this.lockout = lockout;
         this.startSession = startSession;
+        this.mfaChallenges = mfaChallenges;
         this.dummyHash = passwordHasher.hash(Password.presented("dummy password compared for unknown emails"));
     }
 
@@ -85,6 +89,8 @@ public final class LogIn {
             users.updatePasswordHash(user.id(), passwordHasher.hash(command.password()));
             LOG.log(Level.INFO, "Rehashed the password of user {0} with the current parameters", user.id());
         }
+
+        mfaChallenges.requireSecondFactor(user);
 
         return startSession.start(user, "password", command.origin());
     }

@@ -1,5 +1,6 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.mfa.MfaEnrollmentPolicy;
 import id.anycheck.auth.domain.audit.AuditActor;
 import id.anycheck.auth.domain.audit.AuditEventType;
 import id.anycheck.auth.domain.error.AuthenticationException;
@@ -28,8 +29,9 @@ import java.util.Optional;
  *
  * <p>Each refresh token works once. Spending it is a single compare-and-set in storage, which
  * also returns the session's user, so of several concurrent refreshes with one token exactly
- * one succeeds, and a successful refresh costs one storage round trip and no password hash.
- * Thread-safe.
+ * one succeeds. A successful refresh costs no password hash and two storage round trips: the
+ * compare-and-set and the read of the organization's MFA rule, plus a third, whether the user
+ * has MFA on, while the organization requires it. Thread-safe.
  */
 public final class RefreshSession {
 
@@ -42,6 +44,7 @@ public final class RefreshSession {
     private final ActiveSessionCache activeSessions;
     private final AuditTrail auditTrail;
     private final SessionTokens sessionTokens;
+    private final MfaEnrollmentPolicy mfaEnrollment;
     private final Clock clock;
 
     public RefreshSession(
@@ -51,6 +54,7 @@ public final class RefreshSession {
             OrganizationRepository organizations,
             ActiveSessionCache activeSessions,
             AuditTrail auditTrail,
+            MfaEnrollmentPolicy mfaEnrollment,
             SecureRandom random,
             Clock clock) {
         this.tokenService = tokenService;
@@ -60,6 +64,7 @@ public final class RefreshSession {
         this.activeSessions = activeSessions;
         this.auditTrail = auditTrail;
         this.sessionTokens = new SessionTokens(tokenService, random);
+        this.mfaEnrollment = mfaEnrollment;
         this.clock = clock;
     }
 
@@ -99,8 +104,10 @@ public final class RefreshSession {
                     "refresh token of session " + sessionId + " is spent and its session has ended");
         }
 
-        IssuedTokens tokens = sessionTokens.sign(owner.get(), sessionId, nextId, now);
-        return new Authentication(tokens, owner.get());
+        // Recomputed on each refresh, so a client that confirmed enrolment refreshes to lift the limit.
+        boolean enrollmentRequired = mfaEnrollment.enrollmentRequired(owner.get());
+        IssuedTokens tokens = sessionTokens.sign(owner.get(), sessionId, nextId, now, enrollmentRequired);
+        return new Authentication(tokens, owner.get(), enrollmentRequired);
     }
 
     private boolean ownerCanLogIn(UserId userId) {

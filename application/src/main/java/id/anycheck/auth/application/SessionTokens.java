@@ -24,7 +24,9 @@ final class SessionTokens {
         return RefreshTokenId.generate(random);
     }
 
-    IssuedTokens sign(User user, SessionId sessionId, RefreshTokenId refreshTokenId, Instant now) {
-        return tokenService.issue(new TokenGrant(user.id(), user.organizationId(), sessionId, refreshTokenId, now));
+    IssuedTokens sign(User user, SessionId sessionId, RefreshTokenId refreshTokenId, Instant now,
+            boolean mfaEnrollmentRequired) {
+        return tokenService.issue(new TokenGrant(user.id(), user.organizationId(), sessionId, refreshTokenId, now,
+                mfaEnrollmentRequired));
     }
 }

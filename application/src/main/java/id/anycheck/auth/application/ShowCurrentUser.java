@@ -4,6 +4,7 @@ import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.port.OrganizationRepository;
+import id.anycheck.auth.domain.port.TotpRepository;
 import id.anycheck.auth.domain.port.UserRepository;
 import id.anycheck.auth.domain.principal.UserPrincipal;
 import id.anycheck.auth.domain.user.GroupRole;
@@ -15,10 +16,12 @@ public final class ShowCurrentUser {
 
     private final UserRepository users;
     private final OrganizationRepository organizations;
+    private final TotpRepository totp;
 
-    public ShowCurrentUser(UserRepository users, OrganizationRepository organizations) {
+    public ShowCurrentUser(UserRepository users, OrganizationRepository organizations, TotpRepository totp) {
         this.users = users;
         this.organizations = organizations;
+        this.totp = totp;
     }
 
     public CurrentUser show(UserPrincipal principal) {
@@ -28,8 +31,7 @@ public final class ShowCurrentUser {
 
         List<GroupRole> groupRoles = users.groupRolesOf(user.id());
 
-        // TODO: report the real second-factor status once TOTP enrolment exists. No user has one yet.
-        return new CurrentUser(user, organization, groupRoles, false);
+        return new CurrentUser(user, organization, groupRoles, totp.isEnabled(user.id()));
     }
 
     private static AuthenticationException revoked(String missingRecord) {

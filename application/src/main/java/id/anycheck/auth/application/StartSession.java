@@ -1,5 +1,6 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.mfa.MfaEnrollmentPolicy;
 import id.anycheck.auth.application.protection.UnusualAccess;
 import id.anycheck.auth.domain.audit.AuditActor;
 import id.anycheck.auth.domain.audit.AuditEventType;
@@ -29,14 +30,16 @@ public final class StartSession {
 
     private final SessionRepository sessions;
     private final SessionTokens sessionTokens;
+    private final MfaEnrollmentPolicy mfaEnrollment;
     private final UnusualAccess unusualAccess;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    public StartSession(SessionRepository sessions, TokenService tokenService, SecureRandom random,
-            UnusualAccess unusualAccess, AuditTrail auditTrail, Clock clock) {
+    public StartSession(SessionRepository sessions, TokenService tokenService, MfaEnrollmentPolicy mfaEnrollment,
+            SecureRandom random, UnusualAccess unusualAccess, AuditTrail auditTrail, Clock clock) {
         this.sessions = sessions;
         this.sessionTokens = new SessionTokens(tokenService, random);
+        this.mfaEnrollment = mfaEnrollment;
         this.unusualAccess = unusualAccess;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -44,7 +47,9 @@ public final class StartSession {
 
     /**
      * Stores a new session for the user and returns its tokens. The method names the proof
-     * ("password", "totp", "entra") for the log and the audit record.
+     * ("password", "totp", "recovery_code", "entra") for the log and the audit record. The
+     * access token only allows enrolling a second factor while the organization requires MFA and
+     * the user has not turned it on.
      */
     public Authentication start(User user, String method, RequestOrigin origin) {
         Instant now = clock.instant();
@@ -58,7 +63,8 @@ public final class StartSession {
                 now.plus(TokenLifetimes.REFRESH_TOKEN),
                 now));
 
-        IssuedTokens tokens = sessionTokens.sign(user, sessionId, refreshTokenId, now);
+        boolean enrollmentRequired = mfaEnrollment.enrollmentRequired(user);
+        IssuedTokens tokens = sessionTokens.sign(user, sessionId, refreshTokenId, now, enrollmentRequired);
         LOG.log(Level.INFO, "User {0} logged in with {1}, session {2}", user.id(), method, sessionId);
 
         auditTrail.record(AuditEventType.LOGIN_SUCCEEDED, Optional.of(user.organizationId()),
@@ -67,6 +73,6 @@ public final class StartSession {
                 Map.of("method", method, "session_id", sessionId.toString()));
         unusualAccess.loggedIn(user, origin);
 
-        return new Authentication(tokens, user);
+        return new Authentication(tokens, user, enrollmentRequired);
     }
 }

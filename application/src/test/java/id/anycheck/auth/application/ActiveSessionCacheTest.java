@@ -74,6 +74,12 @@ class ActiveSessionCacheTest {
         public List<SessionId> revokeAllOf(UserId userId, RevocationReason reason, Instant now) {
             return delegate.revokeAllOf(userId, reason, now);
         }
+
+        @Override
+        public List<SessionId> revokeAllOfExcept(UserId userId, SessionId kept, RevocationReason reason,
+                Instant now) {
+            return delegate.revokeAllOfExcept(userId, kept, reason, now);
+        }
     }
 
     @Test

@@ -3,17 +3,24 @@ package id.anycheck.auth.application;
 import static id.anycheck.auth.application.Rejections.failureOf;
 import static id.anycheck.auth.application.Rejections.invalidFieldsOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import id.anycheck.auth.application.fakes.FakePasswordHasher;
 import id.anycheck.auth.application.fakes.InMemoryPorts;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
+import id.anycheck.auth.domain.error.MfaRequiredException;
+import id.anycheck.auth.domain.mfa.MfaToken;
+import id.anycheck.auth.domain.mfa.TotpSecret;
+import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.port.PasswordHasher.Verification;
 import id.anycheck.auth.domain.session.AccessTokenClaims;
 import id.anycheck.auth.domain.session.SessionId;
 import id.anycheck.auth.domain.session.TokenLifetimes;
 import id.anycheck.auth.domain.user.Password;
 import id.anycheck.auth.domain.user.User;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class LogInTest {
@@ -30,6 +37,44 @@ class LogInTest {
         Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
 
         assertThat(authentication.user().id()).isEqualTo(ana.id());
+    }
+
+    @Test
+    void logInRequiresSecondFactor() {
+        turnMfaOn(ana);
+
+        Throwable thrown = catchThrowable(() -> logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown())));
+
+        assertThat(thrown).isInstanceOf(MfaRequiredException.class);
+        MfaToken token = ((MfaRequiredException) thrown).mfaToken();
+        assertThat(ports.mfaChallengeRepository().countAttempt(token.hash(), 5, ports.clock().instant()))
+                .contains(ana.id());
+        assertThat(ports.sessions().count()).isZero();
+    }
+
+    @Test
+    void wrongPasswordIssuesNoMfaToken() {
+        turnMfaOn(ana);
+
+        assertThat(failureOf(() -> logIn.logIn(LogInCommand.of(EMAIL, "wrong password", RequestOrigin.unknown()))))
+                .isEqualTo(AuthenticationFailure.INVALID_CREDENTIALS);
+    }
+
+    @Test
+    void logInUnderMfaRequirementLimitsTokens() {
+        Organization organization = ports.organizations().findById(ana.organizationId()).orElseThrow();
+        ports.organizations().replace(organization.withMfaRequired(true));
+
+        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
+
+        assertThat(authentication.mfaEnrollmentRequired()).isTrue();
+    }
+
+    @Test
+    void logInWithoutRequirementIsNotLimited() {
+        Authentication authentication = logIn.logIn(LogInCommand.of(EMAIL, PASSWORD, RequestOrigin.unknown()));
+
+        assertThat(authentication.mfaEnrollmentRequired()).isFalse();
     }
 
     @Test
@@ -257,5 +302,11 @@ class LogInTest {
         int oldCost = ports.passwordHasher().cost() - 1;
         String oldHash = FakePasswordHasher.hashWithCost(Password.choose(PASSWORD), oldCost);
         return ports.addUser(ana.organizationId(), email, Optional.of(oldHash));
+    }
+
+    private void turnMfaOn(User user) {
+        UUID enrolmentId = UUID.randomUUID();
+        ports.totp().savePending(user.id(), enrolmentId, TotpSecret.generate(ports.random()), ports.clock().instant());
+        ports.totp().confirm(user.id(), enrolmentId, 1, List.of(), ports.clock().instant());
     }
 }

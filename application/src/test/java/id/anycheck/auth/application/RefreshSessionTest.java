@@ -35,7 +35,8 @@ class RefreshSessionTest {
             new ActiveSessionCache(ports.sessions(), CACHE_TIME_TO_LIVE, 1000, ports.clock());
     private final LogIn logIn = ports.logIn();
     private final RefreshSession refreshSession = new RefreshSession(ports.tokenService(), ports.sessions(),
-            ports.users(), ports.organizations(), activeSessions, ports.auditTrail(), ports.random(), ports.clock());
+            ports.users(), ports.organizations(), activeSessions, ports.auditTrail(), ports.mfaEnrollment(),
+            ports.random(), ports.clock());
     private final AuthenticateAccessToken authenticate =
             new AuthenticateAccessToken(ports.tokenService(), activeSessions);
     private final LogOut logOut = new LogOut(ports.sessions(), activeSessions, ports.auditTrail(), ports.clock());

@@ -21,7 +21,8 @@ class ShowCurrentUserTest {
     private final Group compliance = ports.addGroup(admin.organizationId(), "Compliance");
     private final User ana = ports.addMember(admin.organizationId(), "ana@example.com",
             Map.of(retail.id(), Role.USER, compliance.id(), Role.MANAGER));
-    private final ShowCurrentUser showCurrentUser = new ShowCurrentUser(ports.users(), ports.organizations());
+    private final ShowCurrentUser showCurrentUser = new ShowCurrentUser(ports.users(), ports.organizations(),
+            ports.totp());
 
     @Test
     void showReturnsUser() {

@@ -5,6 +5,7 @@ import id.anycheck.auth.application.Administrators;
 import id.anycheck.auth.application.ApplyRateLimits;
 import id.anycheck.auth.application.AuditTrail;
 import id.anycheck.auth.application.AuthenticateAccessToken;
+import id.anycheck.auth.application.ChangePassword;
 import id.anycheck.auth.application.ChangePlan;
 import id.anycheck.auth.application.CheckReadiness;
 import id.anycheck.auth.application.CreateUser;
@@ -29,6 +30,12 @@ import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.SetApiKeyLimit;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.mfa.ConfirmTotp;
+import id.anycheck.auth.application.mfa.DisableTotp;
+import id.anycheck.auth.application.mfa.EnrolTotp;
+import id.anycheck.auth.application.mfa.MfaChallenges;
+import id.anycheck.auth.application.mfa.MfaEnrollmentPolicy;
+import id.anycheck.auth.application.mfa.VerifySecondFactor;
 import id.anycheck.auth.application.protection.LoginLockout;
 import id.anycheck.auth.application.protection.PurgeStaleRecords;
 import id.anycheck.auth.application.protection.RateLimitRejections;
@@ -43,15 +50,20 @@ import id.anycheck.auth.http.jwt.JwtTokenService;
 import id.anycheck.auth.http.jwt.SigningKey;
 import id.anycheck.auth.persistence.DataSourceReadinessProbe;
 import id.anycheck.auth.persistence.Database;
+import id.anycheck.auth.persistence.JavaOtpTotpGenerator;
 import id.anycheck.auth.persistence.JdbiAccessSources;
 import id.anycheck.auth.persistence.JdbiApiKeyRepository;
 import id.anycheck.auth.persistence.JdbiAuditLog;
 import id.anycheck.auth.persistence.JdbiLoginAttempts;
+import id.anycheck.auth.persistence.JdbiMfaChallengeRepository;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import id.anycheck.auth.persistence.JdbiSessionRepository;
+import id.anycheck.auth.persistence.JdbiTotpRepository;
 import id.anycheck.auth.persistence.JdbiUserRepository;
 import id.anycheck.auth.persistence.JdbiVerificationRepository;
+import id.anycheck.auth.persistence.StoredMfaEncryptionKey;
 import id.anycheck.auth.persistence.StoredSigningKey;
+import id.anycheck.auth.persistence.TotpSecretCipher;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import id.anycheck.auth.persistence.password.Argon2idPasswordHasher;
 import id.anycheck.auth.ratelimit.InProcessRateLimiter;
@@ -136,7 +148,13 @@ final class Service implements AutoCloseable {
         var loginAttempts = new JdbiLoginAttempts(database.jdbi());
         var unusualAccess = new UnusualAccess(accessSources, protection.accessHistory(), auditTrail, clock);
         var loginLockout = new LoginLockout(loginAttempts, protection.lockout(), auditTrail, clock);
-        var startSession = new StartSession(sessions, tokenService, random, unusualAccess, auditTrail, clock);
+        var totp = new JdbiTotpRepository(database.jdbi(),
+                new TotpSecretCipher(mfaEncryptionKey(settings, database, random, clock), random));
+        var totpGenerator = new JavaOtpTotpGenerator();
+        var mfaChallenges = new JdbiMfaChallengeRepository(database.jdbi());
+        var mfaEnrollment = new MfaEnrollmentPolicy(organizations, totp);
+        var startSession = new StartSession(sessions, tokenService, mfaEnrollment, random, unusualAccess,
+                auditTrail, clock);
 
         var apiKeyCache = new ApiKeyCache(
                 apiKeys, organizations, settings.sessionCacheTime(), API_KEY_CACHE_ENTRIES, clock);
@@ -160,12 +178,13 @@ final class Service implements AutoCloseable {
         }
 
         UseCases useCases = new UseCases(
-                new LogIn(users, organizations, passwordHasher, loginLockout, startSession),
-                new RefreshSession(tokenService, sessions, users, organizations, activeSessions, auditTrail, random,
-                        clock),
+                new LogIn(users, organizations, passwordHasher, loginLockout, startSession,
+                        new MfaChallenges(totp, mfaChallenges, random, clock)),
+                new RefreshSession(tokenService, sessions, users, organizations, activeSessions, auditTrail,
+                        mfaEnrollment, random, clock),
                 new LogOut(sessions, activeSessions, auditTrail, clock),
                 new AuthenticateAccessToken(tokenService, activeSessions),
-                new ShowCurrentUser(users, organizations),
+                new ShowCurrentUser(users, organizations, totp),
                 new CheckReadiness(new DataSourceReadinessProbe(database.dataSource())),
                 new AuthenticateApiKey(apiKeyCache, apiKeys, auditTrail, unusualAccess, clock),
                 new ShowCurrentApiKey(apiKeys, organizations),
@@ -182,7 +201,13 @@ final class Service implements AutoCloseable {
                         auditTrail, clock),
                 applyRateLimits,
                 new ListAuditEvents(auditLog, actors),
-                new UnlockUser(users, actors, loginLockout, auditTrail));
+                new UnlockUser(users, actors, loginLockout, auditTrail),
+                new ChangePassword(users, sessions, activeSessions, passwordHasher, auditTrail, clock),
+                new EnrolTotp(users, totp, totpGenerator, random, clock),
+                new ConfirmTotp(totp, totpGenerator, auditTrail, random, clock),
+                new DisableTotp(totp, organizations, totpGenerator, auditTrail, clock),
+                new VerifySecondFactor(mfaChallenges, users, organizations, totp, totpGenerator, startSession,
+                        auditTrail, clock));
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, catalogue,
                         clock),
@@ -205,6 +230,21 @@ final class Service implements AutoCloseable {
         LOG.warn("ANYCHECK_JWT_SECRET is not set: tokens are signed with a generated key stored in the database."
                 + " Set ANYCHECK_JWT_SECRET (for example: openssl rand -base64 32) to manage the key yourself.");
         return List.of(new SigningKey(stored.keyId(), Base64.getDecoder().decode(stored.base64Secret())));
+    }
+
+    private static byte[] mfaEncryptionKey(Settings settings, Database database, SecureRandom random, Clock clock) {
+        if (settings.mfaEncryptionKey().isPresent()) {
+            return settings.mfaEncryptionKey().get();
+        }
+        String stored = new StoredMfaEncryptionKey(database.jdbi()).loadOrCreate(() -> {
+            byte[] key = new byte[TotpSecretCipher.KEY_BYTES];
+            random.nextBytes(key);
+            return Base64.getEncoder().encodeToString(key);
+        }, clock.instant());
+        LOG.warn("ANYCHECK_MFA_ENCRYPTION_KEY is not set: TOTP secrets are encrypted with a generated key stored in"
+                + " the same database. Set ANYCHECK_MFA_ENCRYPTION_KEY (for example: openssl rand -base64 32) to"
+                + " keep the key apart from the data.");
+        return Base64.getDecoder().decode(stored);
     }
 
     /** Creates the HTTP application, not yet started; {@code server} may set more options. */

@@ -7,6 +7,7 @@ import id.anycheck.auth.http.TrustedProxies;
 import id.anycheck.auth.http.jwt.SigningKey;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
 import id.anycheck.auth.persistence.DatabaseSettings;
+import id.anycheck.auth.persistence.TotpSecretCipher;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
  *
  * @param signingKeys configured JWT keys, the signing key first; empty to use the generated key
  * @param rateLimits the request limits; the trusted proxies are in {@code http}
+ * @param mfaEncryptionKey the configured AES-256 key of stored TOTP secrets; empty to use the
+ *     generated key
  */
 record Settings(
         String host,
@@ -44,7 +47,8 @@ record Settings(
         ServiceCatalogue serviceCatalogue,
         OperationsSettings operations,
         RateLimitSettings rateLimits,
-        ProtectionSettings protection) {
+        ProtectionSettings protection,
+        Optional<byte[]> mfaEncryptionKey) {
 
     /** @throws ConfigurationException naming the first variable with an unusable value */
     static Settings fromEnvironment(Map<String, String> environment) {
@@ -66,7 +70,8 @@ record Settings(
                 reader.serviceCatalogue(),
                 reader.operations(),
                 reader.rateLimits(),
-                reader.protection());
+                reader.protection(),
+                reader.mfaEncryptionKey());
     }
 
     /** Returns these settings with another database URL, keeping every other value. */
@@ -74,19 +79,19 @@ record Settings(
         DatabaseSettings other = new DatabaseSettings(
                 url, database.user(), database.password(), database.poolSize(), database.connectionTimeout());
         return new Settings(host, port, other, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, operations, rateLimits, protection);
+                hashConcurrency, serviceCatalogue, operations, rateLimits, protection, mfaEncryptionKey);
     }
 
     /** Returns these settings with another listening address, keeping every other value. */
     Settings withHost(String otherHost) {
         return new Settings(otherHost, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, operations, rateLimits, protection);
+                hashConcurrency, serviceCatalogue, operations, rateLimits, protection, mfaEncryptionKey);
     }
 
     /** Returns these settings with other request limits, keeping every other value. */
     Settings withRateLimits(RateLimitSettings otherRateLimits) {
         return new Settings(host, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, operations, otherRateLimits, protection);
+                hashConcurrency, serviceCatalogue, operations, otherRateLimits, protection, mfaEncryptionKey);
     }
 
     private static final class Reader {
@@ -197,6 +202,26 @@ record Settings(
                 throw new ConfigurationException(Variable.JWT_SECRET, "secret number " + position
                         + " is not valid base64; generate one with: openssl rand -base64 32");
             }
+        }
+
+        Optional<byte[]> mfaEncryptionKey() {
+            String value = raw(Variable.MFA_ENCRYPTION_KEY);
+            if (value == null) {
+                return Optional.empty();
+            }
+            byte[] key;
+            try {
+                key = Base64.getDecoder().decode(value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(Variable.MFA_ENCRYPTION_KEY,
+                        "is not valid base64; generate a key with: openssl rand -base64 32");
+            }
+            if (key.length != TotpSecretCipher.KEY_BYTES) {
+                throw new ConfigurationException(Variable.MFA_ENCRYPTION_KEY, "has " + key.length
+                        + " bytes but must have exactly " + TotpSecretCipher.KEY_BYTES
+                        + "; generate a key with: openssl rand -base64 32");
+            }
+            return Optional.of(key);
         }
 
         Argon2Parameters argon2() {

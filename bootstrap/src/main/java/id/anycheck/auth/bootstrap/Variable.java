@@ -12,6 +12,8 @@ enum Variable {
             "Milliseconds a request waits for a database connection before it gets 503."),
     JWT_SECRET("ANYCHECK_JWT_SECRET", "(generated, stored in the database)",
             "Base64 HS256 secret of at least 32 bytes; a comma-separated list rotates keys: the first signs, all verify."),
+    MFA_ENCRYPTION_KEY("ANYCHECK_MFA_ENCRYPTION_KEY", "(generated, stored in the database)",
+            "Base64 AES-256 key of exactly 32 bytes that encrypts stored TOTP secrets."),
     JWT_ISSUER("ANYCHECK_JWT_ISSUER", "anycheck-auth", "The iss claim of issued tokens."),
     JWT_AUDIENCE("ANYCHECK_JWT_AUDIENCE", "anycheck-api", "The aud claim of issued tokens."),
     SESSION_CACHE_SECONDS("ANYCHECK_SESSION_CACHE_SECONDS", "5",

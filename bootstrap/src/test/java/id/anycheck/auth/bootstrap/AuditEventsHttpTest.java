@@ -70,6 +70,30 @@ class AuditEventsHttpTest {
             }
             logIn(http, tenant.managerEmail, "wrong password", stuffingClient, "curl");
 
+            // A second factor: enrolled, a wrong code, a recovery code, turned off; then a password change.
+            Http.Reply mfaLogin = logIn(http, tenant.userEmail, Tenant.PASSWORD, newClient(), "Firefox");
+            String mfaUser = mfaLogin.data().path("access_token").asText();
+            String secret = http.post("/auth/mfa/totp", "Authorization", bearer(mfaUser)).data().path("secret")
+                    .asText();
+            Http.Reply confirmed = http.postJson("/auth/mfa/totp/confirm",
+                    Http.json(Map.of("code", MfaHttpTest.code(secret, service.clock.instant()))), "Authorization",
+                    bearer(mfaUser));
+            assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+            JsonNode recoveryCodes = confirmed.data().path("recovery_codes");
+            Http.Reply challenged = logIn(http, tenant.userEmail, Tenant.PASSWORD, newClient(), "Firefox");
+            String mfaToken = challenged.json().path("error").path("mfa_token").asText();
+            String farStep = MfaHttpTest.code(secret, service.clock.instant().plus(Duration.ofMinutes(10)));
+            assertThat(http.postJson("/auth/mfa/verify", Http.json(Map.of("mfa_token", mfaToken, "code", farStep)))
+                    .status()).isEqualTo(401);
+            assertThat(http.postJson("/auth/mfa/verify", Http.json(Map.of("mfa_token", mfaToken,
+                    "recovery_code", recoveryCodes.get(0).asText()))).status()).isEqualTo(200);
+            assertThat(http.send("DELETE", "/auth/mfa/totp", "application/json",
+                    bytes(Map.of("code", recoveryCodes.get(1).asText())), "Authorization", bearer(mfaUser)).status())
+                    .isEqualTo(204);
+            assertThat(http.postJson("/auth/password", Http.json(Map.of("current_password", Tenant.PASSWORD,
+                    "new_password", "a brand new password 2")), "Authorization", bearer(mfaUser)).status())
+                    .isEqualTo(204);
+
             // Organization, groups and services.
             String auth = bearer(admin);
             assertThat(patch(http, "/organizations/current", Map.of("name", "Renamed " + UUID.randomUUID()), auth)

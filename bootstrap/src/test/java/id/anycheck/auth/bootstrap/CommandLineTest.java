@@ -58,6 +58,7 @@ class CommandLineTest {
         "ANYCHECK_DB_POOL_SIZE             | ten                        | 1 to 500",
         "ANYCHECK_DB_CONNECTION_TIMEOUT_MS | 10                         | 250 to 600000",
         "ANYCHECK_JWT_SECRET               | not base64!                | not valid base64",
+        "ANYCHECK_MFA_ENCRYPTION_KEY       | not base64!                | not valid base64",
         "ANYCHECK_SESSION_CACHE_SECONDS    | -1                         | 0 to 3600",
         "ANYCHECK_MAX_BODY_BYTES           | 12                         | 1024 to 16777216",
         "ANYCHECK_ARGON2_MEMORY_KIB        | 4                          | 8 to 262144",
@@ -374,6 +375,17 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("ANYCHECK_JWT_SECRET", "at least 32", "openssl rand -base64 32");
+        assertThat(run.err()).doesNotContain("c2hvcnQ=");
+    }
+
+    @Test
+    void shortMfaEncryptionKeyStopsWithItsName() {
+        environment.put("ANYCHECK_MFA_ENCRYPTION_KEY", "c2hvcnQ=");
+
+        Run run = run("", "migrate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ANYCHECK_MFA_ENCRYPTION_KEY", "exactly 32", "openssl rand -base64 32");
         assertThat(run.err()).doesNotContain("c2hvcnQ=");
     }
 

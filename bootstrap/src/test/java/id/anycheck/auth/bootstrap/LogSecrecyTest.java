@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.JavalinTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** No log line, at any level of the service's loggers, carries a password, token or secret. */
@@ -68,6 +69,43 @@ class LogSecrecyTest {
         assertThat(lines).isNotEmpty();
         for (String line : lines) {
             assertThat(line).doesNotContain("Bearer ").doesNotContain("$argon2id$");
+            for (String secret : secrets) {
+                assertThat(line).doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
+    void mfaFlowLogsNoSecret() {
+        List<String> secrets = new ArrayList<>();
+        List<String> lines;
+        try (TestService service = new TestService(); LogCapture logs = new LogCapture()) {
+            JavalinTest.test(service.app(), (server, client) -> {
+                Http http = new Http(client);
+                String token = http.logIn(TestService.USER_EMAIL, TestService.USER_PASSWORD).data()
+                        .path("access_token").asText();
+                String secret = http.post("/auth/mfa/totp", "Authorization", bearer(token)).data().path("secret")
+                        .asText();
+                String code = MfaHttpTest.code(secret, service.clock.instant());
+                JsonNode recoveryCodes = http.postJson("/auth/mfa/totp/confirm", Http.json(Map.of("code", code)),
+                        "Authorization", bearer(token)).data().path("recovery_codes");
+                String mfaToken = http.logIn(TestService.USER_EMAIL, TestService.USER_PASSWORD).json().path("error")
+                        .path("mfa_token").asText();
+                http.postJson("/auth/mfa/verify", Http.json(Map.of("mfa_token", mfaToken, "code", "000000")));
+                http.postJson("/auth/mfa/verify", Http.json(Map.of("mfa_token", mfaToken,
+                        "recovery_code", recoveryCodes.get(0).asText())));
+                http.postJson("/auth/password", Http.json(Map.of("current_password", TestService.USER_PASSWORD,
+                        "new_password", "changed password 1")), "Authorization", bearer(token));
+
+                secrets.addAll(List.of(secret, mfaToken, TestService.USER_PASSWORD, "changed password 1"));
+                recoveryCodes.forEach(recoveryCode -> secrets.add(recoveryCode.asText()));
+                recoveryCodes.forEach(recoveryCode -> secrets.add(recoveryCode.asText().replace("-", "")));
+            });
+            lines = logs.lines();
+        }
+
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
             for (String secret : secrets) {
                 assertThat(line).doesNotContain(secret);
             }

@@ -1,6 +1,7 @@
 package id.anycheck.auth.http.jwt;
 
 import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTDecodeException;
@@ -51,6 +52,8 @@ public final class JwtTokenService implements TokenService {
     private static final String TYPE_CLAIM = "typ";
     private static final String ACCESS = "access";
     private static final String REFRESH = "refresh";
+    /** Claim of an access token that only allows enrolling a second factor. It is present only when true. */
+    private static final String MFA_ENROLLMENT_CLAIM = "mfa_enrollment_required";
     private static final long ISSUED_AT_LEEWAY_SECONDS = 60;
 
     private final Algorithm signingAlgorithm;
@@ -102,7 +105,7 @@ public final class JwtTokenService implements TokenService {
     @Override
     public IssuedTokens issue(TokenGrant grant) {
         Instant issuedAt = grant.issuedAt();
-        String accessToken = JWT.create()
+        JWTCreator.Builder access = JWT.create()
                 .withHeader(header)
                 .withIssuer(issuer)
                 .withAudience(audience)
@@ -112,8 +115,11 @@ public final class JwtTokenService implements TokenService {
                 .withClaim(TYPE_CLAIM, ACCESS)
                 .withIssuedAt(issuedAt)
                 .withExpiresAt(issuedAt.plus(TokenLifetimes.ACCESS_TOKEN))
-                .withJWTId(UUID.randomUUID().toString())
-                .sign(signingAlgorithm);
+                .withJWTId(UUID.randomUUID().toString());
+        if (grant.mfaEnrollmentRequired()) {
+            access.withClaim(MFA_ENROLLMENT_CLAIM, true);
+        }
+        String accessToken = access.sign(signingAlgorithm);
         String refreshToken = JWT.create()
                 .withHeader(header)
                 .withIssuer(issuer)
@@ -151,7 +157,8 @@ public final class JwtTokenService implements TokenService {
             claims = new AccessTokenClaims(
                     UserId.parse(jwt.getSubject()),
                     OrganizationId.parse(jwt.getClaim("org").asString()),
-                    SessionId.parse(jwt.getClaim("sid").asString()));
+                    SessionId.parse(jwt.getClaim("sid").asString()),
+                    Boolean.TRUE.equals(jwt.getClaim(MFA_ENROLLMENT_CLAIM).asBoolean()));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid("access token carries malformed ids");
         }

@@ -48,6 +48,18 @@ class JwtTokenServiceTest {
     }
 
     @Test
+    void accessTokenCarriesEnrollmentLimitOnlyWhenSet() {
+        TokenGrant limited = new TokenGrant(grant.userId(), grant.organizationId(), grant.sessionId(),
+                grant.refreshTokenId(), NOW, true);
+
+        AccessTokenClaims limitedClaims = service(KEY).verifyAccessToken(service(KEY).issue(limited).accessToken());
+        AccessTokenClaims plainClaims = service(KEY).verifyAccessToken(service(KEY).issue(grant).accessToken());
+
+        assertThat(limitedClaims.mfaEnrollmentRequired()).isTrue();
+        assertThat(plainClaims.mfaEnrollmentRequired()).isFalse();
+    }
+
+    @Test
     void refreshTokenRoundTrip() {
         IssuedTokens tokens = service(KEY).issue(grant);
 

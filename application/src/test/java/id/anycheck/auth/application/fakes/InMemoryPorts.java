@@ -3,6 +3,8 @@ package id.anycheck.auth.application.fakes;
 import id.anycheck.auth.application.AuditTrail;
 import id.anycheck.auth.application.LogIn;
 import id.anycheck.auth.application.StartSession;
+import id.anycheck.auth.application.mfa.MfaChallenges;
+import id.anycheck.auth.application.mfa.MfaEnrollmentPolicy;
 import id.anycheck.auth.application.protection.LoginLockout;
 import id.anycheck.auth.application.protection.UnusualAccess;
 import id.anycheck.auth.domain.lockout.LockoutPolicy;
@@ -36,6 +38,8 @@ public final class InMemoryPorts {
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final InMemoryLoginAttempts loginAttempts = new InMemoryLoginAttempts();
     private final InMemoryAccessSources accessSources = new InMemoryAccessSources();
+    private final InMemoryTotpRepository totp = new InMemoryTotpRepository();
+    private final InMemoryMfaChallengeRepository mfaChallenges = new InMemoryMfaChallengeRepository();
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -90,7 +94,7 @@ public final class InMemoryPorts {
 
     /** Returns the login use case over these fakes, with the default lockout policy. */
     public LogIn logIn() {
-        return new LogIn(users, organizations, passwordHasher, loginLockout(), startSession());
+        return new LogIn(users, organizations, passwordHasher, loginLockout(), startSession(), mfaChallenges());
     }
 
     public LoginLockout loginLockout() {
@@ -98,7 +102,7 @@ public final class InMemoryPorts {
     }
 
     public StartSession startSession() {
-        return new StartSession(sessions, tokenService, random, unusualAccess(), auditTrail(), clock);
+        return new StartSession(sessions, tokenService, mfaEnrollment(), random, unusualAccess(), auditTrail(), clock);
     }
 
     public UnusualAccess unusualAccess() {
@@ -135,6 +139,23 @@ public final class InMemoryPorts {
 
     public FakeTokenService tokenService() {
         return tokenService;
+    }
+
+    public InMemoryTotpRepository totp() {
+        return totp;
+    }
+
+    public InMemoryMfaChallengeRepository mfaChallengeRepository() {
+        return mfaChallenges;
+    }
+
+    /** Returns the login step that requires a second factor of users with MFA on, built on these fakes. */
+    public MfaChallenges mfaChallenges() {
+        return new MfaChallenges(totp, mfaChallenges, random, clock);
+    }
+
+    public MfaEnrollmentPolicy mfaEnrollment() {
+        return new MfaEnrollmentPolicy(organizations, totp);
     }
 
     public InMemoryApiKeyRepository apiKeys() {

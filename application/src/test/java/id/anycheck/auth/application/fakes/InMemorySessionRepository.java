@@ -98,6 +98,21 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
+    public synchronized List<SessionId> revokeAllOfExcept(UserId userId, SessionId kept, RevocationReason reason,
+            Instant now) {
+        List<SessionId> revoked = new ArrayList<>();
+        for (StoredSession session : sessionsById.values()) {
+            if (session.started.userId().equals(userId) && !session.started.id().equals(kept)
+                    && session.revokedAt == null) {
+                session.revokedAt = now;
+                session.revocationReason = reason;
+                revoked.add(session.started.id());
+            }
+        }
+        return revoked;
+    }
+
+    @Override
     public synchronized boolean isActive(SessionId id) {
         StoredSession session = sessionsById.get(id);
         return session != null && session.revokedAt == null && ownerActive(session);

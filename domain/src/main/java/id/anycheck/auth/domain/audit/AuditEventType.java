@@ -22,11 +22,19 @@ public enum AuditEventType {
     USER_DEACTIVATED,
     USER_REACTIVATED,
     USER_PASSWORD_RESET,
+    /** A user changed their own password. */
+    USER_PASSWORD_CHANGED,
     ADMIN_GRANTED,
     ADMIN_REVOKED,
     MEMBERSHIP_SET,
     MEMBERSHIP_REMOVED,
     VERIFICATION_CREATED,
+    /** A user confirmed TOTP enrolment, which turned MFA on. */
+    MFA_ENABLED,
+    MFA_DISABLED,
+    MFA_RECOVERY_CODE_USED,
+    /** A code presented with an MFA token, or to turn MFA off, was wrong or reused. */
+    MFA_VERIFICATION_FAILED,
     /** A session started after a password, a second factor or single sign-on proved the user. */
     LOGIN_SUCCEEDED,
     /** A login was rejected: unknown email, wrong password, no password set, or inactive account. */

@@ -13,5 +13,7 @@ public enum AuthenticationFailure {
     /** A token of a session that was logged out or revoked. */
     TOKEN_REVOKED,
     /** An API key that is malformed, unknown, revoked, expired, or of an inactive organization. */
-    INVALID_API_KEY
+    INVALID_API_KEY,
+    /** A wrong, reused or expired TOTP or recovery code, or an unknown, spent or expired MFA token. */
+    INVALID_MFA_CODE
 }

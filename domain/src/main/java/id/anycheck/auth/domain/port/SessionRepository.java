@@ -36,4 +36,7 @@ public interface SessionRepository {
 
     /** Revokes every live session of the user at once and returns their ids. */
     List<SessionId> revokeAllOf(UserId userId, RevocationReason reason, Instant now);
+
+    /** Revokes every live session of the user except {@code kept} at once and returns their ids. */
+    List<SessionId> revokeAllOfExcept(UserId userId, SessionId kept, RevocationReason reason, Instant now);
 }

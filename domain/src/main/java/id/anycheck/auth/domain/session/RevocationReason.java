@@ -8,5 +8,7 @@ public enum RevocationReason {
     /** The user was deactivated, which ends all their sessions at once. */
     USER_DEACTIVATED,
     /** An Admin reset the user's password, which ends all their sessions at once. */
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    /** The user changed their password, which ends all their other sessions. */
+    PASSWORD_CHANGED
 }

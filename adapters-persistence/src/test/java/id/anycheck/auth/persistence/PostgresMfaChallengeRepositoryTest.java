@@ -1,0 +1,9 @@
+package id.anycheck.auth.persistence;
+
+class PostgresMfaChallengeRepositoryTest extends MfaChallengeRepositoryContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}

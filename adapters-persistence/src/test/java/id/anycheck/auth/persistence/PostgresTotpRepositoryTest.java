@@ -1,0 +1,9 @@
+package id.anycheck.auth.persistence;
+
+class PostgresTotpRepositoryTest extends TotpRepositoryContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
