@@ -5,13 +5,13 @@ import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.user.User;
 
 /** The rule, shared by logging in and refreshing, that an account may be used. */
-final class AccountStanding {
+public final class AccountStanding {
 
     private AccountStanding() {
     }
 
     /** Returns whether the user and their organization are both active. */
-    static boolean canLogIn(User user, OrganizationRepository organizations) {
+    public static boolean canLogIn(User user, OrganizationRepository organizations) {
         return user.active()
                 && organizations.findById(user.organizationId()).map(Organization::active).orElse(false);
     }
