@@ -36,6 +36,14 @@ final class Envelope {
         write(ctx, code.status(), new Failure(false, new ErrorBody(code.name(), message, details, RequestIds.of(ctx))));
     }
 
+    /**
+     * Writes a body without the envelope. Only {@code GET /auth/external/entra/auth-url} does,
+     * because the published API reference shows its bare {@code {"auth_url": ...}}.
+     */
+    static void bare(Context ctx, int status, Object body) {
+        write(ctx, status, body);
+    }
+
     static void noContent(Context ctx) {
         ctx.status(204);
         ctx.res().setContentType(null);

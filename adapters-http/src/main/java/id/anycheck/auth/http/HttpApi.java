@@ -4,8 +4,10 @@ import id.anycheck.auth.application.verification.ServiceNotEnabledException;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
+import id.anycheck.auth.domain.error.IdentityProviderException;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.error.NotFoundException;
+import id.anycheck.auth.domain.error.SingleSignOnNotConfiguredException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -41,6 +43,7 @@ public final class HttpApi {
         GroupRoutes groups = new GroupRoutes(useCases, settings);
         UserRoutes users = new UserRoutes(useCases, settings);
         VerificationRoutes verifications = new VerificationRoutes(useCases, settings);
+        SingleSignOnRoutes singleSignOn = new SingleSignOnRoutes(useCases, settings);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
         DocumentationRoutes documentation = new DocumentationRoutes();
         AuthenticationFilter authentication = new AuthenticationFilter(
@@ -66,6 +69,9 @@ public final class HttpApi {
             config.routes.post("/auth/refresh", auth::refresh, Access.PUBLIC);
             config.routes.post("/auth/logout", auth::logOut, Access.AUTHENTICATED);
             config.routes.get("/auth/me", auth::me, Access.AUTHENTICATED);
+            config.routes.get("/auth/external/entra/auth-url", singleSignOn::authUrl, Access.PUBLIC);
+            config.routes.get("/auth/external/entra/callback", singleSignOn::callbackWithQuery, Access.PUBLIC);
+            config.routes.post("/auth/external/entra/callback", singleSignOn::callbackWithBody, Access.PUBLIC);
             config.routes.head("/auth/me", auth::me, Access.AUTHENTICATED);
             config.routes.get("/api-keys", apiKeys::list, Access.AUTHENTICATED);
             config.routes.post("/api-keys", apiKeys::issue, Access.AUTHENTICATED);
@@ -112,6 +118,8 @@ public final class HttpApi {
             config.routes.exception(ForbiddenException.class, errors::forbidden);
             config.routes.exception(NotFoundException.class, errors::notFound);
             config.routes.exception(ServiceNotEnabledException.class, errors::serviceNotEnabled);
+            config.routes.exception(SingleSignOnNotConfiguredException.class, errors::singleSignOnNotConfigured);
+            config.routes.exception(IdentityProviderException.class, errors::identityProvider);
             config.routes.exception(ConflictException.class, errors::conflict);
             config.routes.exception(StorageUnavailableException.class, errors::storageUnavailable);
             config.routes.exception(HttpResponseException.class, errors::javalinResponse);

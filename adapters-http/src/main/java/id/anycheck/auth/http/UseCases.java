@@ -16,6 +16,9 @@ import id.anycheck.auth.application.apikey.ListApiKeys;
 import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.sso.BeginSingleSignOn;
+import id.anycheck.auth.application.sso.CompleteSingleSignOn;
+import id.anycheck.auth.application.sso.SingleSignOnAdministration;
 import id.anycheck.auth.application.verification.Verifications;
 import java.util.Objects;
 
@@ -37,7 +40,10 @@ public record UseCases(
         GroupAdministration groupAdministration,
         UserAdministration userAdministration,
         Verifications verifications,
-        ApplyRateLimits applyRateLimits) {
+        ApplyRateLimits applyRateLimits,
+        BeginSingleSignOn beginSingleSignOn,
+        CompleteSingleSignOn completeSingleSignOn,
+        SingleSignOnAdministration singleSignOnAdministration) {
 
     public UseCases {
         Objects.requireNonNull(logIn, "logIn");
@@ -57,5 +63,8 @@ public record UseCases(
         Objects.requireNonNull(userAdministration, "userAdministration");
         Objects.requireNonNull(verifications, "verifications");
         Objects.requireNonNull(applyRateLimits, "applyRateLimits");
+        Objects.requireNonNull(beginSingleSignOn, "beginSingleSignOn");
+        Objects.requireNonNull(completeSingleSignOn, "completeSingleSignOn");
+        Objects.requireNonNull(singleSignOnAdministration, "singleSignOnAdministration");
     }
 }

@@ -15,6 +15,7 @@ import id.anycheck.auth.application.ProvisionOrganization;
 import id.anycheck.auth.application.RateLimitQuotas;
 import id.anycheck.auth.application.RefreshSession;
 import id.anycheck.auth.application.ShowCurrentUser;
+import id.anycheck.auth.application.StartSession;
 import id.anycheck.auth.application.access.Actors;
 import id.anycheck.auth.application.access.GroupAdministration;
 import id.anycheck.auth.application.access.OrganizationSettings;
@@ -27,8 +28,13 @@ import id.anycheck.auth.application.apikey.RevokeApiKey;
 import id.anycheck.auth.application.apikey.RotateApiKey;
 import id.anycheck.auth.application.apikey.SetApiKeyLimit;
 import id.anycheck.auth.application.apikey.ShowCurrentApiKey;
+import id.anycheck.auth.application.sso.BeginSingleSignOn;
+import id.anycheck.auth.application.sso.CompleteSingleSignOn;
+import id.anycheck.auth.application.sso.SingleSignOnAdministration;
 import id.anycheck.auth.application.verification.Verifications;
+import id.anycheck.auth.domain.port.IdentityProvider;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
+import id.anycheck.auth.entra.MsalIdentityProvider;
 import id.anycheck.auth.http.HttpApi;
 import id.anycheck.auth.http.HttpMetrics;
 import id.anycheck.auth.http.UseCases;
@@ -40,6 +46,7 @@ import id.anycheck.auth.persistence.JdbiApiKeyRepository;
 import id.anycheck.auth.persistence.JdbiAuditLog;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import id.anycheck.auth.persistence.JdbiSessionRepository;
+import id.anycheck.auth.persistence.JdbiSingleSignOnRepository;
 import id.anycheck.auth.persistence.JdbiUserRepository;
 import id.anycheck.auth.persistence.JdbiVerificationRepository;
 import id.anycheck.auth.persistence.StoredSigningKey;
@@ -52,6 +59,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +143,15 @@ final class Service implements AutoCloseable {
                     argon2, Argon2Parameters.OWASP);
         }
 
+        var singleSignOnRepository = new JdbiSingleSignOnRepository(database.jdbi(), database.kind());
+        Optional<SingleSignOnConfiguration> singleSignOn = settings.singleSignOn();
+        Optional<IdentityProvider> identityProvider = singleSignOn
+                .map(configuration -> new MsalIdentityProvider(configuration.entra(), clock));
+        var redirectUris = new BeginSingleSignOn.RedirectUris(
+                singleSignOn.map(SingleSignOnConfiguration::redirectUri).orElse(""),
+                singleSignOn.map(SingleSignOnConfiguration::allowedRedirectUris).orElse(Set.of()));
+        singleSignOn.ifPresent(configuration -> LOG.info("Single sign-on uses {}", configuration.entra()));
+
         UseCases useCases = new UseCases(
                 new LogIn(users, organizations, sessions, passwordHasher, tokenService, random, clock),
                 new RefreshSession(tokenService, sessions, users, organizations, activeSessions, random, clock),
@@ -154,7 +172,11 @@ final class Service implements AutoCloseable {
                         passwordGenerator, actors, auditTrail, clock),
                 new Verifications(new JdbiVerificationRepository(database.jdbi()), organizations, catalogue, actors,
                         auditTrail, clock),
-                applyRateLimits);
+                applyRateLimits,
+                new BeginSingleSignOn(identityProvider, singleSignOnRepository, redirectUris, random, clock),
+                new CompleteSingleSignOn(identityProvider, singleSignOnRepository, users, organizations,
+                        new StartSession(sessions, tokenService, random, clock), auditTrail, clock),
+                new SingleSignOnAdministration(singleSignOnRepository, organizations, actors, auditTrail, clock));
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, catalogue,
                         clock),
