@@ -121,9 +121,14 @@ public final class MsalIdentityProvider implements IdentityProvider {
         }
     }
 
-    /** Returns the failure of a code redemption: a 4xx answer rejects the code, anything else is an outage. */
+    /**
+     * Returns the failure of a code redemption: an OAuth error answer rejects the code, a 5xx
+     * answer or any other failure is an outage. MSAL4J leaves the status empty on some error
+     * answers, such as {@code invalid_grant} raised as MsalInteractionRequiredException.
+     */
     private static IdentityProviderException translate(Throwable failure) {
-        if (failure instanceof MsalServiceException service && service.statusCode() < 500) {
+        if (failure instanceof MsalServiceException service
+                && (service.statusCode() == null || service.statusCode() < 500)) {
             return new IdentityProviderException(Reason.CODE_REJECTED, "the provider rejected the code with "
                     + service.errorCode() + " (HTTP " + service.statusCode() + ")", failure);
         }

@@ -6,6 +6,7 @@ import id.anycheck.auth.application.access.Actors;
 import id.anycheck.auth.domain.access.Action;
 import id.anycheck.auth.domain.access.Actor;
 import id.anycheck.auth.domain.audit.AuditEventType;
+import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.organization.GroupId;
 import id.anycheck.auth.domain.port.OrganizationRepository;
@@ -58,6 +59,7 @@ public final class SingleSignOnAdministration {
      *
      * @throws InvalidInputException naming the field {@code sso} for an invalid tenant id, a
      *     missing or superfluous default group, or a group that is not the organization's
+     * @throws ConflictException if another organization allows one of the tenants
      */
     public SingleSignOnSettings check(Caller caller, Change change) {
         Actor actor = actors.of(caller.principal().orElseThrow());
@@ -77,14 +79,22 @@ public final class SingleSignOnAdministration {
                 && organizations.findGroup(actor.organizationId(), change.defaultGroupId().get()).isEmpty()) {
             throw InvalidInputException.of("sso.default_group_id", "is not a group of this organization");
         }
+        for (String tenantId : settings.allowedTenantIds()) {
+            boolean allowedElsewhere = repository.settingsOfTenant(tenantId)
+                    .filter(other -> !other.organizationId().equals(actor.organizationId()))
+                    .isPresent();
+            if (allowedElsewhere) {
+                throw new ConflictException("Another organization already allows tenant " + tenantId
+                        + ". A tenant can sign in to one organization only.");
+            }
+        }
         return settings;
     }
 
     /**
      * Saves settings that {@link #check} returned and records the change.
      *
-     * @throws id.anycheck.auth.domain.error.ConflictException if another organization allows
-     *     one of the tenants
+     * @throws ConflictException if another organization allowed one of the tenants since {@link #check}
      */
     public SingleSignOnSettings save(Caller caller, SingleSignOnSettings settings) {
         SingleSignOnSettings before = repository.settingsOf(settings.organizationId());
