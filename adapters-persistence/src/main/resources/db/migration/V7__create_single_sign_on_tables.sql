@@ -37,7 +37,7 @@ CREATE TABLE sso_identities (
 -- Sign-ins waiting for their callback. state_hash is the hex SHA-256 of the state sent to the
 -- provider; the state itself is not stored. A callback deletes its row in one statement, so a
 -- state works once. The nonce and PKCE verifier are kept as they are, because the callback
--- sends the verifier to the provider and compares the nonce; both are useless after the row
+-- sends the verifier to the provider and compares the nonce. Both are useless once the row
 -- is gone or has expired.
 CREATE TABLE sso_pending_sign_ins (
     state_hash     CHAR(64) PRIMARY KEY,

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class MsalIdentityProvider implements IdentityProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(MsalIdentityProvider.class);
-    /** MSAL4J adds openid, profile and offline_access itself; email asks for the email claim. */
+    /** MSAL4J adds openid, profile and offline_access itself, and email requests the email claim. */
     private static final Set<String> SCOPES = Set.of("openid", "profile", "email");
     private static final int MAX_DOCUMENT_BYTES = 512 * 1024;
 
@@ -122,9 +122,9 @@ public final class MsalIdentityProvider implements IdentityProvider {
     }
 
     /**
-     * Returns the failure of a code redemption: an OAuth error answer rejects the code, a 5xx
-     * answer or any other failure is an outage. MSAL4J leaves the status empty on some error
-     * answers, such as {@code invalid_grant} raised as MsalInteractionRequiredException.
+     * Returns the failure of a code redemption: an OAuth error response rejects the code, and a
+     * 5xx response or any other failure is an outage. MSAL4J leaves the status empty on some
+     * error responses, such as {@code invalid_grant} raised as MsalInteractionRequiredException.
      */
     private static IdentityProviderException translate(Throwable failure) {
         if (failure instanceof MsalServiceException service

@@ -80,7 +80,7 @@ final class SingleSignOnRoutes {
         Envelope.success(ctx, 200, AuthRoutes.TokenResponse.of(authentication));
     }
 
-    /** Returns a query parameter that appears at most once; a repeated one is ambiguous and rejected. */
+    /** Returns a query parameter, and rejects one that appears more than once, because its value is ambiguous. */
     private static Optional<String> singleQueryParam(Context ctx, String name) {
         List<String> values = ctx.queryParams(name);
         if (values.size() > 1) {

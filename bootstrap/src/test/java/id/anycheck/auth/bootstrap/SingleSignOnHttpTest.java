@@ -431,6 +431,7 @@ class SingleSignOnHttpTest {
             assertThat(sso.path("allowed_tenant_ids").get(0).asText()).isEqualTo(tenantId);
             assertThat(sso.path("unknown_users").asText()).isEqualTo("create");
             assertThat(sso.path("default_group_id").asText()).isEqualTo(tenant.groupId());
+            assertThat(auditTypes(tenant)).contains("sso.settings_changed");
         });
     }
 

@@ -49,7 +49,7 @@ class SingleSignOnOutageHttpTest {
 
     @Test
     void silentProviderTimesOut() throws IOException {
-        // The socket accepts connections into its backlog but never answers, like a hung server.
+        // The socket accepts connections into its backlog but never responds, like a hung server.
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getByName(TestService.LOOPBACK));
                 TestService service = new TestService(providerAt(silent.getLocalPort()))) {
             JavalinTest.test(service.app(), (server, client) -> {

@@ -108,7 +108,7 @@ final class TestIdentityProvider implements AutoCloseable {
         environment.put("ANYCHECK_ENTRA_ALLOWED_REDIRECT_URIS", OTHER_REDIRECT_URI);
         environment.put("ANYCHECK_ENTRA_AUTHORITY", baseUrl() + AUTHORITY_PATH);
         environment.put("ANYCHECK_ENTRA_METADATA_URL", baseUrl() + TOKEN_ISSUER + "/.well-known/openid-configuration");
-        // Generous, because the provider answers its first requests slowly while its code warms up.
+        // Generous, because the provider responds slowly to its first requests while its code warms up.
         environment.put("ANYCHECK_ENTRA_TIMEOUT_MS", "10000");
         return environment;
     }

@@ -47,7 +47,7 @@ public final class CompleteSingleSignOn {
 
     /** Longest accepted state, well above the 43 characters this service generates. */
     static final int MAX_STATE_LENGTH = 200;
-    /** Longest accepted authorization code; Entra's codes are about 1,000 characters. */
+    /** Longest accepted authorization code; longer text is rejected before it reaches the provider. */
     static final int MAX_CODE_LENGTH = 8192;
 
     private static final System.Logger LOG = System.getLogger(CompleteSingleSignOn.class.getName());

@@ -7,9 +7,9 @@ public final class IdentityProviderException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why the step failed. */
+    /** Cause of the failure. */
     public enum Reason {
-        /** The provider could not be reached or did not answer in time; the client may retry. */
+        /** The provider could not be reached or did not respond in time, so the client may retry. */
         UNREACHABLE,
         /** The provider rejected the authorization code, for example because it was used or has expired. */
         CODE_REJECTED,

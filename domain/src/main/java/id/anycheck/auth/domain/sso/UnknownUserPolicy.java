@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What single sign-on does with a person of an allowed tenant who matches no user. */
+/** Rule for a person of an allowed tenant who matches no user. */
 public enum UnknownUserPolicy {
     /** The sign-in is rejected; an Admin adds the user first. */
     REJECT,
