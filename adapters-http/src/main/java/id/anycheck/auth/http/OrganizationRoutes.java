@@ -52,6 +52,8 @@ final class OrganizationRoutes {
 
         // The single sign-on change is checked before anything is saved, so that an invalid one
         // leaves the name and MFA rule unchanged too.
+        // NOTE: the two are saved in separate transactions. If another organization claims one of
+        // the tenants between the check and the save, the request gets 409 with the name saved.
         Caller caller = Callers.of(ctx);
         Optional<SingleSignOnSettings> sso = ssoChange.map(change -> singleSignOn.check(caller, change));
         OrganizationSettings.View view = settings.update(caller, name, mfaRequired);

@@ -351,6 +351,23 @@ class SingleSignOnHttpTest {
     }
 
     @Test
+    void expiredIdTokenRejected() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            Tenant tenant = Tenant.create(service);
+            String tenantId = allowTenant(http, tenant, "reject", null);
+            URI url = authUrl(http);
+            // Expired two minutes before it was issued, beyond the one minute of clock skew tolerated.
+            provider.nextClaims(claims(tenantId, UUID.randomUUID().toString(), tenant.userEmail, true), -120);
+
+            Http.Reply reply = callback(http, provider.signInAt(url.toString()));
+
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.errorCode()).isEqualTo("SSO_CODE_REJECTED");
+        });
+    }
+
+    @Test
     void codeOfOtherSignInRejected() {
         JavalinTest.test(service.app(), (server, client) -> {
             Http http = new Http(client);

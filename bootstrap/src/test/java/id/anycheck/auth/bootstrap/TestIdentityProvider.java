@@ -62,6 +62,7 @@ final class TestIdentityProvider implements AutoCloseable {
     private static final String AUTHORITY_PATH = "entra";
     private static final String TOKEN_ISSUER = AUTHORITY_PATH + "/oauth2/v2.0";
     private static final String KEY_PASSWORD = "test-key-password";
+    private static final long ONE_HOUR_SECONDS = 3600;
 
     private final MockOAuth2Server server;
     private final SSLContext sslContext;
@@ -132,8 +133,13 @@ final class TestIdentityProvider implements AutoCloseable {
      * such as {@code tid} replaces the provider's own.
      */
     void nextClaims(Map<String, Object> claims) {
+        nextClaims(claims, ONE_HOUR_SECONDS);
+    }
+
+    /** Like {@link #nextClaims(Map)}, with the ID token expiring this many seconds after it is issued. */
+    void nextClaims(Map<String, Object> claims, long lifetimeSeconds) {
         server.enqueueCallback(new DefaultOAuth2TokenCallback(TOKEN_ISSUER, "subject-" + UUID.randomUUID(), "JWT",
-                null, claims, 3600));
+                null, claims, lifetimeSeconds));
     }
 
     /**
