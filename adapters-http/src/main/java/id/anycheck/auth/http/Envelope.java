@@ -49,6 +49,14 @@ final class Envelope {
                 new ErrorBody(code.name(), code.defaultMessage(), List.of(), RequestIds.of(ctx), mfaToken)));
     }
 
+    /**
+     * Writes a body without the envelope. Only {@code GET /auth/external/entra/auth-url} does,
+     * because the published API reference shows its bare {@code {"auth_url": ...}}.
+     */
+    static void bare(Context ctx, int status, Object body) {
+        write(ctx, status, body);
+    }
+
     static void noContent(Context ctx) {
         ctx.status(204);
         ctx.res().setContentType(null);

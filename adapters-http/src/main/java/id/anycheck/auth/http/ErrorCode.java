@@ -17,6 +17,8 @@ public enum ErrorCode {
     INVALID_API_KEY(401, "API key is invalid or inactive"),
     MFA_REQUIRED(401, "A second factor is required to complete the login."),
     INVALID_MFA_CODE(401, "The verification code is invalid or expired."),
+    /** The identity provider rejected the authorization code, or its ID token failed validation. */
+    SSO_CODE_REJECTED(401, "The sign-in code was rejected. Start the sign-in again."),
     FORBIDDEN(403, "Your role does not allow this action."),
     SERVICE_NOT_ENABLED(403, "This verification service is not enabled for the group."),
     /**

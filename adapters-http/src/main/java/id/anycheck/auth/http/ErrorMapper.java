@@ -4,10 +4,12 @@ import id.anycheck.auth.application.verification.ServiceNotEnabledException;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
+import id.anycheck.auth.domain.error.IdentityProviderException;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.error.LoginLockedException;
 import id.anycheck.auth.domain.error.MfaRequiredException;
 import id.anycheck.auth.domain.error.NotFoundException;
+import id.anycheck.auth.domain.error.SingleSignOnNotConfiguredException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -94,6 +96,21 @@ final class ErrorMapper {
 
     void serviceNotEnabled(ServiceNotEnabledException e, Context ctx) {
         Envelope.failure(ctx, ErrorCode.SERVICE_NOT_ENABLED, e.getMessage(), List.of());
+    }
+
+    void singleSignOnNotConfigured(SingleSignOnNotConfiguredException e, Context ctx) {
+        Envelope.failure(ctx, ErrorCode.SSO_NOT_CONFIGURED, ErrorCode.SSO_NOT_CONFIGURED.defaultMessage(), List.of());
+    }
+
+    void identityProvider(IdentityProviderException e, Context ctx) {
+        if (e.reason() == IdentityProviderException.Reason.UNREACHABLE) {
+            LOG.warn("Identity provider unavailable during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            serviceUnavailable(ctx);
+            return;
+        }
+        LOG.info("Single sign-on failed during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        ctx.header("WWW-Authenticate", REALM);
+        Envelope.failure(ctx, ErrorCode.SSO_CODE_REJECTED, ErrorCode.SSO_CODE_REJECTED.defaultMessage(), List.of());
     }
 
     void conflict(ConflictException e, Context ctx) {

@@ -4,10 +4,12 @@ import id.anycheck.auth.application.verification.ServiceNotEnabledException;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.ConflictException;
 import id.anycheck.auth.domain.error.ForbiddenException;
+import id.anycheck.auth.domain.error.IdentityProviderException;
 import id.anycheck.auth.domain.error.InvalidInputException;
 import id.anycheck.auth.domain.error.LoginLockedException;
 import id.anycheck.auth.domain.error.MfaRequiredException;
 import id.anycheck.auth.domain.error.NotFoundException;
+import id.anycheck.auth.domain.error.SingleSignOnNotConfiguredException;
 import id.anycheck.auth.domain.error.StorageUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -45,6 +47,7 @@ public final class HttpApi {
         UserRoutes users = new UserRoutes(useCases, settings);
         AuditEventRoutes auditEvents = new AuditEventRoutes(useCases.listAuditEvents());
         VerificationRoutes verifications = new VerificationRoutes(useCases, settings);
+        SingleSignOnRoutes singleSignOn = new SingleSignOnRoutes(useCases, settings);
         HealthRoutes health = new HealthRoutes(useCases.checkReadiness());
         DocumentationRoutes documentation = new DocumentationRoutes();
         AuthenticationFilter authentication = new AuthenticationFilter(
@@ -77,6 +80,9 @@ public final class HttpApi {
             config.routes.post("/auth/mfa/totp/confirm", mfa::confirm, Access.ENROLLING);
             config.routes.delete("/auth/mfa/totp", mfa::disable, Access.AUTHENTICATED);
             config.routes.post("/auth/mfa/verify", mfa::verify, Access.PUBLIC);
+            config.routes.get("/auth/external/entra/auth-url", singleSignOn::authUrl, Access.PUBLIC);
+            config.routes.get("/auth/external/entra/callback", singleSignOn::callbackWithQuery, Access.PUBLIC);
+            config.routes.post("/auth/external/entra/callback", singleSignOn::callbackWithBody, Access.PUBLIC);
             config.routes.get("/api-keys", apiKeys::list, Access.AUTHENTICATED);
             config.routes.post("/api-keys", apiKeys::issue, Access.AUTHENTICATED);
             config.routes.post("/api-keys/{id}/rotate", apiKeys::rotate, Access.AUTHENTICATED);
@@ -126,6 +132,8 @@ public final class HttpApi {
             config.routes.exception(ForbiddenException.class, errors::forbidden);
             config.routes.exception(NotFoundException.class, errors::notFound);
             config.routes.exception(ServiceNotEnabledException.class, errors::serviceNotEnabled);
+            config.routes.exception(SingleSignOnNotConfiguredException.class, errors::singleSignOnNotConfigured);
+            config.routes.exception(IdentityProviderException.class, errors::identityProvider);
             config.routes.exception(ConflictException.class, errors::conflict);
             config.routes.exception(StorageUnavailableException.class, errors::storageUnavailable);
             config.routes.exception(HttpResponseException.class, errors::javalinResponse);

@@ -203,6 +203,11 @@ final class JsonBody {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
+    /** Returns how many problems are recorded so far. */
+    int problemCount() {
+        return problems.size();
+    }
+
     /** Records a problem found by the caller, such as an invalid element of a list. */
     void addProblem(String field, String problem) {
         problems.add(new FieldProblem(field, problem));

@@ -23,6 +23,9 @@ import id.anycheck.auth.application.mfa.DisableTotp;
 import id.anycheck.auth.application.mfa.EnrolTotp;
 import id.anycheck.auth.application.mfa.VerifySecondFactor;
 import id.anycheck.auth.application.protection.UnlockUser;
+import id.anycheck.auth.application.sso.BeginSingleSignOn;
+import id.anycheck.auth.application.sso.CompleteSingleSignOn;
+import id.anycheck.auth.application.sso.SingleSignOnAdministration;
 import id.anycheck.auth.application.verification.Verifications;
 import java.util.Objects;
 
@@ -51,7 +54,10 @@ public record UseCases(
         EnrolTotp enrolTotp,
         ConfirmTotp confirmTotp,
         DisableTotp disableTotp,
-        VerifySecondFactor verifySecondFactor) {
+        VerifySecondFactor verifySecondFactor,
+        BeginSingleSignOn beginSingleSignOn,
+        CompleteSingleSignOn completeSingleSignOn,
+        SingleSignOnAdministration singleSignOnAdministration) {
 
     public UseCases {
         Objects.requireNonNull(logIn, "logIn");
@@ -78,5 +84,8 @@ public record UseCases(
         Objects.requireNonNull(confirmTotp, "confirmTotp");
         Objects.requireNonNull(disableTotp, "disableTotp");
         Objects.requireNonNull(verifySecondFactor, "verifySecondFactor");
+        Objects.requireNonNull(beginSingleSignOn, "beginSingleSignOn");
+        Objects.requireNonNull(completeSingleSignOn, "completeSingleSignOn");
+        Objects.requireNonNull(singleSignOnAdministration, "singleSignOnAdministration");
     }
 }

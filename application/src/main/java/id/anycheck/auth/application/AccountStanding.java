@@ -4,7 +4,7 @@ import id.anycheck.auth.domain.organization.Organization;
 import id.anycheck.auth.domain.port.OrganizationRepository;
 import id.anycheck.auth.domain.user.User;
 
-/** The rule, shared by logging in and refreshing, that an account may be used. */
+/** The rule, shared by logging in, refreshing, second factors and single sign-on, that an account may be used. */
 public final class AccountStanding {
 
     private AccountStanding() {

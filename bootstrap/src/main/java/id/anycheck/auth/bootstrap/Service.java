@@ -41,8 +41,13 @@ import id.anycheck.auth.application.protection.PurgeStaleRecords;
 import id.anycheck.auth.application.protection.RateLimitRejections;
 import id.anycheck.auth.application.protection.UnlockUser;
 import id.anycheck.auth.application.protection.UnusualAccess;
+import id.anycheck.auth.application.sso.BeginSingleSignOn;
+import id.anycheck.auth.application.sso.CompleteSingleSignOn;
+import id.anycheck.auth.application.sso.SingleSignOnAdministration;
 import id.anycheck.auth.application.verification.Verifications;
+import id.anycheck.auth.domain.port.IdentityProvider;
 import id.anycheck.auth.domain.verification.ServiceCatalogue;
+import id.anycheck.auth.entra.MsalIdentityProvider;
 import id.anycheck.auth.http.HttpApi;
 import id.anycheck.auth.http.HttpMetrics;
 import id.anycheck.auth.http.UseCases;
@@ -58,6 +63,7 @@ import id.anycheck.auth.persistence.JdbiLoginAttempts;
 import id.anycheck.auth.persistence.JdbiMfaChallengeRepository;
 import id.anycheck.auth.persistence.JdbiOrganizationRepository;
 import id.anycheck.auth.persistence.JdbiSessionRepository;
+import id.anycheck.auth.persistence.JdbiSingleSignOnRepository;
 import id.anycheck.auth.persistence.JdbiTotpRepository;
 import id.anycheck.auth.persistence.JdbiUserRepository;
 import id.anycheck.auth.persistence.JdbiVerificationRepository;
@@ -73,6 +79,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -177,6 +185,15 @@ final class Service implements AutoCloseable {
                     argon2, Argon2Parameters.OWASP);
         }
 
+        var singleSignOnRepository = new JdbiSingleSignOnRepository(database.jdbi(), database.kind());
+        Optional<SingleSignOnConfiguration> singleSignOn = settings.singleSignOn();
+        Optional<IdentityProvider> identityProvider = singleSignOn
+                .map(configuration -> new MsalIdentityProvider(configuration.entra(), clock));
+        var redirectUris = new BeginSingleSignOn.RedirectUris(
+                singleSignOn.map(SingleSignOnConfiguration::redirectUri).orElse(""),
+                singleSignOn.map(SingleSignOnConfiguration::allowedRedirectUris).orElse(Set.of()));
+        singleSignOn.ifPresent(configuration -> LOG.info("Single sign-on uses {}", configuration.entra()));
+
         UseCases useCases = new UseCases(
                 new LogIn(users, organizations, passwordHasher, loginLockout, startSession,
                         new MfaChallenges(totp, mfaChallenges, random, clock)),
@@ -207,7 +224,11 @@ final class Service implements AutoCloseable {
                 new ConfirmTotp(totp, totpGenerator, auditTrail, random, clock),
                 new DisableTotp(totp, organizations, totpGenerator, auditTrail, clock),
                 new VerifySecondFactor(mfaChallenges, users, organizations, totp, totpGenerator, startSession,
-                        auditTrail, clock));
+                        auditTrail, clock),
+                new BeginSingleSignOn(identityProvider, singleSignOnRepository, redirectUris, random, clock),
+                new CompleteSingleSignOn(identityProvider, singleSignOnRepository, users, organizations,
+                        startSession, auditTrail, clock),
+                new SingleSignOnAdministration(singleSignOnRepository, organizations, actors, auditTrail, clock));
         return new Service(settings, database, useCases,
                 new ProvisionOrganization(organizations, passwordHasher, passwordGenerator, issueApiKey, catalogue,
                         clock),

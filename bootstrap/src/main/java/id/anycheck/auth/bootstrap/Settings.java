@@ -2,6 +2,7 @@ package id.anycheck.auth.bootstrap;
 
 import id.anycheck.auth.domain.lockout.LockoutPolicy;
 import id.anycheck.auth.domain.organization.PlanLimits;
+import id.anycheck.auth.entra.EntraSettings;
 import id.anycheck.auth.http.HttpSettings;
 import id.anycheck.auth.http.TrustedProxies;
 import id.anycheck.auth.http.jwt.SigningKey;
@@ -10,19 +11,25 @@ import id.anycheck.auth.persistence.DatabaseSettings;
 import id.anycheck.auth.persistence.TotpSecretCipher;
 import id.anycheck.auth.persistence.password.Argon2Parameters;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The service's configuration, read from environment variables and checked before anything
@@ -32,6 +39,7 @@ import java.util.regex.Pattern;
  * @param rateLimits the request limits; the trusted proxies are in {@code http}
  * @param mfaEncryptionKey the configured AES-256 key of stored TOTP secrets; empty to use the
  *     generated key
+ * @param singleSignOn the Entra ID settings, empty unless every variable that SSO needs is set
  */
 record Settings(
         String host,
@@ -48,7 +56,8 @@ record Settings(
         OperationsSettings operations,
         RateLimitSettings rateLimits,
         ProtectionSettings protection,
-        Optional<byte[]> mfaEncryptionKey) {
+        Optional<byte[]> mfaEncryptionKey,
+        Optional<SingleSignOnConfiguration> singleSignOn) {
 
     /** @throws ConfigurationException naming the first variable with an unusable value */
     static Settings fromEnvironment(Map<String, String> environment) {
@@ -71,7 +80,8 @@ record Settings(
                 reader.operations(),
                 reader.rateLimits(),
                 reader.protection(),
-                reader.mfaEncryptionKey());
+                reader.mfaEncryptionKey(),
+                reader.singleSignOn());
     }
 
     /** Returns these settings with another database URL, keeping every other value. */
@@ -79,19 +89,29 @@ record Settings(
         DatabaseSettings other = new DatabaseSettings(
                 url, database.user(), database.password(), database.poolSize(), database.connectionTimeout());
         return new Settings(host, port, other, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, operations, rateLimits, protection, mfaEncryptionKey);
+                hashConcurrency, serviceCatalogue, operations, rateLimits, protection, mfaEncryptionKey,
+                singleSignOn);
     }
 
     /** Returns these settings with another listening address, keeping every other value. */
     Settings withHost(String otherHost) {
         return new Settings(otherHost, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, operations, rateLimits, protection, mfaEncryptionKey);
+                hashConcurrency, serviceCatalogue, operations, rateLimits, protection, mfaEncryptionKey,
+                singleSignOn);
     }
 
     /** Returns these settings with other request limits, keeping every other value. */
     Settings withRateLimits(RateLimitSettings otherRateLimits) {
         return new Settings(host, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
-                hashConcurrency, serviceCatalogue, operations, otherRateLimits, protection, mfaEncryptionKey);
+                hashConcurrency, serviceCatalogue, operations, otherRateLimits, protection, mfaEncryptionKey,
+                singleSignOn);
+    }
+
+    /** Returns these settings with other single sign-on settings, keeping every other value. */
+    Settings withSingleSignOn(Optional<SingleSignOnConfiguration> otherSingleSignOn) {
+        return new Settings(host, port, database, signingKeys, issuer, audience, sessionCacheTime, http, argon2,
+                hashConcurrency, serviceCatalogue, operations, rateLimits, protection, mfaEncryptionKey,
+                otherSingleSignOn);
     }
 
     private static final class Reader {
@@ -100,8 +120,10 @@ record Settings(
         private static final Pattern LOGGER_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.-]*");
         private static final int MIN_METRICS_TOKEN_LENGTH = 16;
         /** The Entra ID variables that single sign-on needs; ANYCHECK_ENTRA_AUTHORITY is optional. */
-        private static final List<String> ENTRA_VARIABLES = List.of("ANYCHECK_ENTRA_TENANT_ID",
-                "ANYCHECK_ENTRA_CLIENT_ID", "ANYCHECK_ENTRA_CLIENT_SECRET", "ANYCHECK_ENTRA_REDIRECT_URI");
+        private static final List<String> ENTRA_VARIABLES = List.of(Variable.ENTRA_TENANT_ID.key(),
+                Variable.ENTRA_CLIENT_ID.key(), Variable.ENTRA_CLIENT_SECRET.key(), Variable.ENTRA_REDIRECT_URI.key());
+        /** A GUID, organizations, common or a verified domain name: letters, digits, dots and hyphens. */
+        private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9.-]{1,100}");
 
         private final Map<String, String> environment;
 
@@ -266,6 +288,70 @@ record Settings(
                 String value = environment.get(key);
                 return value != null && !value.isBlank();
             });
+        }
+
+        Optional<SingleSignOnConfiguration> singleSignOn() {
+            if (!singleSignOnConfigured()) {
+                return Optional.empty();
+            }
+            String tenantId = raw(Variable.ENTRA_TENANT_ID);
+            if (!TENANT.matcher(tenantId).matches()) {
+                throw new ConfigurationException(Variable.ENTRA_TENANT_ID, "is '" + tenantId
+                        + "', which is not a tenant id; use the Directory (tenant) ID of the app registration, "
+                        + "or organizations");
+            }
+            String clientId = raw(Variable.ENTRA_CLIENT_ID);
+            String redirectUri = absoluteUri(Variable.ENTRA_REDIRECT_URI, raw(Variable.ENTRA_REDIRECT_URI)).toString();
+            Set<String> allowedRedirectUris = new LinkedHashSet<>();
+            String allowed = raw(Variable.ENTRA_ALLOWED_REDIRECT_URIS);
+            if (allowed != null) {
+                for (String uri : allowed.split(",")) {
+                    allowedRedirectUris.add(absoluteUri(Variable.ENTRA_ALLOWED_REDIRECT_URIS, uri.strip()).toString());
+                }
+            }
+            String authorityText = raw(Variable.ENTRA_AUTHORITY);
+            URI authority = authorityText == null
+                    ? EntraSettings.defaultAuthority(tenantId)
+                    : httpsUri(Variable.ENTRA_AUTHORITY, authorityText.replace("{tenant}", tenantId));
+            String metadataText = raw(Variable.ENTRA_METADATA_URL);
+            URI metadataUrl = metadataText == null
+                    ? EntraSettings.defaultMetadataUrl(authority)
+                    : httpsUri(Variable.ENTRA_METADATA_URL, metadataText);
+            Duration timeout = Duration.ofMillis(integer(Variable.ENTRA_TIMEOUT_MS, 100, 120_000));
+
+            EntraSettings entra = new EntraSettings(tenantId, clientId, raw(Variable.ENTRA_CLIENT_SECRET), authority,
+                    metadataUrl, timeout, defaultTls());
+            return Optional.of(new SingleSignOnConfiguration(entra, redirectUri, allowedRedirectUris));
+        }
+
+        private static URI absoluteUri(Variable variable, String text) {
+            try {
+                URI uri = new URI(text);
+                if (uri.isAbsolute() && uri.getHost() != null && List.of("http", "https").contains(uri.getScheme())
+                        && uri.getFragment() == null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below, like a relative URI
+            }
+            throw new ConfigurationException(variable, "contains '" + text
+                    + "', which is not an absolute http or https URI without a fragment, such as https://app.example/sso/callback");
+        }
+
+        private static URI httpsUri(Variable variable, String text) {
+            URI uri = absoluteUri(variable, text);
+            if (!"https".equals(uri.getScheme())) {
+                throw new ConfigurationException(variable, "is '" + text + "', but MSAL4J accepts only https URLs");
+            }
+            return uri;
+        }
+
+        private static SSLContext defaultTls() {
+            try {
+                return SSLContext.getDefault();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime provides a default TLS context", e);
+            }
         }
 
         private Optional<String> metricsToken() {

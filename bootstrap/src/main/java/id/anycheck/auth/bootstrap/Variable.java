@@ -77,6 +77,26 @@ enum Variable {
     METRICS_TOKEN("ANYCHECK_METRICS_TOKEN", "(unset: GET /metrics is public)",
             "Bearer token that GET /metrics requires, at least 16 characters; generate one with: "
                     + "openssl rand -hex 32."),
+    ENTRA_TENANT_ID("ANYCHECK_ENTRA_TENANT_ID", "(unset: SSO answers SSO_NOT_CONFIGURED)",
+            "Directory (tenant) id of the Microsoft Entra app registration, or organizations when people of "
+                    + "several tenants sign in. Single sign-on needs all four ANYCHECK_ENTRA_TENANT_ID, _CLIENT_ID, "
+                    + "_CLIENT_SECRET and _REDIRECT_URI."),
+    ENTRA_CLIENT_ID("ANYCHECK_ENTRA_CLIENT_ID", "(unset)", "Application (client) id of the Entra app registration."),
+    ENTRA_CLIENT_SECRET("ANYCHECK_ENTRA_CLIENT_SECRET", "(unset)", "Client secret of the Entra app registration."),
+    ENTRA_REDIRECT_URI("ANYCHECK_ENTRA_REDIRECT_URI", "(unset)",
+            "Absolute redirect URI registered in Entra, where Microsoft sends the browser back with code and state."),
+    ENTRA_ALLOWED_REDIRECT_URIS("ANYCHECK_ENTRA_ALLOWED_REDIRECT_URIS", "(none)",
+            "Comma-separated further redirect URIs that GET /auth/external/entra/auth-url accepts in its "
+                    + "redirect_uri parameter, compared exactly; each must also be registered in Entra."),
+    ENTRA_AUTHORITY("ANYCHECK_ENTRA_AUTHORITY", "https://login.microsoftonline.com/{tenant}",
+            "HTTPS base URL of the identity provider; {tenant} stands for ANYCHECK_ENTRA_TENANT_ID. Another "
+                    + "OpenID Connect provider works if it uses Entra's paths, such as a local test provider."),
+    ENTRA_METADATA_URL("ANYCHECK_ENTRA_METADATA_URL", "(derived from the authority)",
+            "HTTPS URL of the OpenID Connect metadata whose issuer and signing keys ID tokens are checked against; "
+                    + "by default the authority's /v2.0/.well-known/openid-configuration for Entra, its "
+                    + "/.well-known/openid-configuration otherwise."),
+    ENTRA_TIMEOUT_MS("ANYCHECK_ENTRA_TIMEOUT_MS", "5000",
+            "Milliseconds each call to the identity provider may take before the request gets 503 SERVICE_UNAVAILABLE."),
     SHUTDOWN_TIMEOUT_SECONDS("ANYCHECK_SHUTDOWN_TIMEOUT_SECONDS", "20",
             "Seconds that a stopping server (SIGTERM) waits for requests in progress before it closes their "
                     + "connections.");

@@ -36,7 +36,7 @@ class AccessHttpTest {
 
             assertThat(asUser.status()).isEqualTo(200);
             assertThat(LoginHttpTest.fieldNames(asUser.data())).containsExactly("id", "name", "plan", "active",
-                    "mfa_required", "api_key_limit", "created_at");
+                    "mfa_required", "api_key_limit", "created_at", "sso");
             assertThat(asUser.data().path("id").asText()).isEqualTo(tenant.organizationId());
             assertThat(asKey.status()).isEqualTo(200);
             assertThat(forbidden.status()).isEqualTo(403);
@@ -60,7 +60,8 @@ class AccessHttpTest {
                     "{\"name\": \" \", \"mfa_required\": \"yes\", \"sso\": {}}", admin);
 
             assertThat(reply.status()).isEqualTo(400);
-            assertThat(fields(reply)).containsExactly("mfa_required", "sso");
+            assertThat(fields(reply))
+                    .containsExactly("mfa_required", "sso.allowed_tenant_ids", "sso.unknown_users");
             Http.Reply blankName = patch(http, "/organizations/current", "{\"name\": \" \"}", admin);
             assertThat(fields(blankName)).containsExactly("name");
             assertThat(http.get("/organizations/current", "Authorization", bearer(admin)).data().path("name")

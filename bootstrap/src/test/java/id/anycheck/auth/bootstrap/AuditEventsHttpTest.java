@@ -155,8 +155,13 @@ class AuditEventsHttpTest {
                 listed.add(event.path("type").asText());
             }
 
+            // Single sign-on needs an identity provider: SingleSignOnHttpTest reads its events back
+            // through GET /audit-events.
             Set<String> everyType = new TreeSet<>();
-            Arrays.stream(AuditEventType.values()).forEach(type -> everyType.add(type.externalName()));
+            Arrays.stream(AuditEventType.values())
+                    .map(AuditEventType::externalName)
+                    .filter(name -> !name.startsWith("sso."))
+                    .forEach(everyType::add);
             assertThat(listed).isEqualTo(everyType);
         });
     }

@@ -68,6 +68,26 @@ class ClientRateLimitHttpTest {
     }
 
     @Test
+    void singleSignOnSharesClientLimit() {
+        try (TestService service = service(Map.of())) {
+            JavalinTest.test(app(service), (server, client) -> {
+                Http http = new Http(client);
+                http.logIn(TestService.USER_EMAIL, "wrong password");
+                Http.Reply authUrl = http.get("/auth/external/entra/auth-url");
+                Http.Reply callback = http.postJson("/auth/external/entra/callback",
+                        Http.json(Map.of("code", "a", "state", "b")));
+
+                Http.Reply rejected = http.get("/auth/external/entra/callback?code=a&state=b");
+
+                assertThat(authUrl.header("X-RateLimit-Remaining")).contains("1");
+                assertThat(callback.header("X-RateLimit-Remaining")).contains("0");
+                assertThat(rejected.status()).isEqualTo(429);
+                assertThat(rejected.errorCode()).isEqualTo("RATE_LIMIT_EXCEEDED");
+            });
+        }
+    }
+
+    @Test
     void spoofedForwardedForChangesNothing() {
         try (TestService service = service(Map.of())) {
             JavalinTest.test(app(service), (server, client) -> {

@@ -29,6 +29,16 @@ public enum AuditEventType {
     MEMBERSHIP_SET,
     MEMBERSHIP_REMOVED,
     VERIFICATION_CREATED,
+    /** A user signed in through single sign-on. */
+    SSO_LOGIN_SUCCEEDED,
+    /** A single sign-on was refused: tenant not allowed, unknown user, inactive account or a user linked to another identity. */
+    SSO_LOGIN_REJECTED,
+    /** An existing user was linked to their identity at the provider by a verified email. */
+    SSO_USER_LINKED,
+    /** Single sign-on created a user for a person of an allowed tenant. */
+    SSO_USER_CREATED,
+    /** An Admin changed the organization's single sign-on settings. */
+    SSO_SETTINGS_CHANGED,
     /** A user confirmed TOTP enrolment, which turned MFA on. */
     MFA_ENABLED,
     MFA_DISABLED,

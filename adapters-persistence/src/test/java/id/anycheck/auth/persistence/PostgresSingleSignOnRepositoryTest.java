@@ -1,0 +1,9 @@
+package id.anycheck.auth.persistence;
+
+class PostgresSingleSignOnRepositoryTest extends SingleSignOnRepositoryContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.postgres();
+    }
+}
