@@ -117,6 +117,21 @@ class EnvelopeHttpTest {
     }
 
     @Test
+    void headWithTokenIsNoServerError() {
+        JavalinTest.test(service.app(), (server, client) -> {
+            Http http = new Http(client);
+            String accessToken = http.logIn(TestService.USER_EMAIL, TestService.USER_PASSWORD)
+                    .data().path("access_token").asText();
+
+            for (String path : List.of("/groups", "/verifications", "/organizations/current", "/audit-events")) {
+                Http.Reply reply = http.send("HEAD", path, null, null, "Authorization", Http.bearer(accessToken));
+
+                assertThat(reply.status()).as("HEAD %s with a valid token", path).isLessThan(500);
+            }
+        });
+    }
+
+    @Test
     void oversizedHeadersGetEnvelope() {
         JavalinTest.test(service.app(), (server, client) -> {
             Http.Reply reply = new Http(client).get("/auth/me", "Authorization", "Bearer " + "a".repeat(12_000));
