@@ -272,6 +272,24 @@ class AuditEventsHttpTest {
     }
 
     @Test
+    void unlockWithoutFailuresReportsNone() {
+        Tenant tenant = Tenant.create(service);
+        JavalinTest.test(service.app(), (server, httpClient) -> {
+            Http http = new Http(httpClient);
+            String admin = Tenant.token(http, tenant.adminEmail);
+            assertThat(logIn(http, tenant.userEmail, Tenant.PASSWORD, newClient(), "curl").status()).isEqualTo(200);
+
+            assertThat(http.post("/users/" + tenant.userId + "/unlock", "Authorization", bearer(admin)).status())
+                    .isEqualTo(204);
+
+            JsonNode unlocked = page(http, admin, "?type=user.unlocked").path("items").get(0);
+            assertThat(unlocked.path("target_id").asText()).isEqualTo(tenant.userId.toString());
+            assertThat(unlocked.path("details").path("had_failed_logins").asText())
+                    .as("the user never failed a login, only logged in once").isEqualTo("false");
+        });
+    }
+
+    @Test
     void badFiltersAreRejected() {
         Tenant tenant = Tenant.create(service);
         JavalinTest.test(service.app(), (server, httpClient) -> {
