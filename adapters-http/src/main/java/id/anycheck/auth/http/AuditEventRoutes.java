@@ -3,6 +3,7 @@ package id.anycheck.auth.http;
 import id.anycheck.auth.application.ListAuditEvents;
 import id.anycheck.auth.application.Page;
 import id.anycheck.auth.domain.audit.AuditEvent;
+import id.anycheck.auth.domain.Ids;
 import id.anycheck.auth.domain.audit.AuditEventType;
 import id.anycheck.auth.domain.audit.AuditQuery;
 import io.javalin.http.Context;
@@ -56,11 +57,20 @@ final class AuditEventRoutes {
         int limit = Paging.limit(ctx);
         Optional<AuditQuery.Cursor> after = Paging.cursor(ctx)
                 .map(position -> new AuditQuery.Cursor(position.createdAt(), position.id()));
+        for (String name : List.of("type", "actor", "since", "until")) {
+            if (ctx.queryParams(name).size() > 1) {
+                throw ApiException.invalidField(name, "must be given at most once");
+            }
+        }
         ListAuditEvents.Filters filters = new ListAuditEvents.Filters(
                 QueryParams.optional(ctx, "type").map(AuditEventRoutes::type),
-                QueryParams.optional(ctx, "actor"),
+                QueryParams.optional(ctx, "actor").map(AuditEventRoutes::actor),
                 QueryParams.optional(ctx, "since").map(text -> QueryParams.instant("since", text)),
                 QueryParams.optional(ctx, "until").map(text -> QueryParams.instant("until", text)));
+        if (filters.since().isPresent() && filters.until().isPresent()
+                && !filters.since().get().isBefore(filters.until().get())) {
+            throw ApiException.invalidField("until", "must be later than since");
+        }
 
         Page<AuditEvent, AuditQuery.Cursor> page = listAuditEvents.list(Callers.of(ctx), filters, after, limit);
 
@@ -68,6 +78,15 @@ final class AuditEventRoutes {
         Envelope.success(ctx, 200, new AuditEventPage(
                 page.items().stream().map(AuditEventResponse::of).toList(),
                 page.nextCursor().map(cursor -> Paging.encode(cursor.occurredAt(), cursor.id())).orElse(null)));
+    }
+
+    /** Returns the id in its canonical lower-case form, as events store it. */
+    private static String actor(String text) {
+        try {
+            return Ids.parseUuid(text).toString();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("actor", "must be a user or API key id (a UUID)");
+        }
     }
 
     private static AuditEventType type(String text) {

@@ -64,20 +64,18 @@ final class ErrorMapper {
     }
 
     /**
-     * Answers a login refused by the lockout: ACCOUNT_LOCKED for a locked email, RATE_LIMIT_EXCEEDED
-     * for a client address locked for every email. Both look the same for known and unknown emails.
+     * Answers a login refused by the lockout with 429 ACCOUNT_LOCKED, for a locked email as for a
+     * client address locked for every email; only the message differs. Both look the same for known
+     * and unknown emails.
      */
     void loginLocked(LoginLockedException e, Context ctx) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
         ctx.header("Retry-After", Long.toString(seconds));
         LOG.debug("Login refused: {}", e.getMessage());
-        if (e.clientLocked()) {
-            Envelope.failure(ctx, ErrorCode.RATE_LIMIT_EXCEEDED,
-                    "Too many failed logins from this network. Retry after the time in the Retry-After header.",
-                    List.of());
-            return;
-        }
-        Envelope.failure(ctx, ErrorCode.ACCOUNT_LOCKED, ErrorCode.ACCOUNT_LOCKED.defaultMessage(), List.of());
+        String message = e.clientLocked()
+                ? "Too many failed logins from this network. Retry after the time in the Retry-After header."
+                : ErrorCode.ACCOUNT_LOCKED.defaultMessage();
+        Envelope.failure(ctx, ErrorCode.ACCOUNT_LOCKED, message, List.of());
     }
 
     void mfaRequired(MfaRequiredException e, Context ctx) {

@@ -16,12 +16,12 @@ final class QueryParams {
         return Optional.ofNullable(ctx.queryParam(name)).filter(value -> !value.isEmpty());
     }
 
-    /** @throws ApiException VALIDATION_ERROR unless the text is an ISO-8601 UTC time */
+    /** @throws ApiException VALIDATION_ERROR unless the text is an ISO-8601 time with Z or an offset */
     static Instant instant(String name, String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(name, "must be an ISO-8601 UTC time such as 2026-12-04T19:14:00Z");
+            throw ApiException.invalidField(name, "must be an ISO-8601 time with Z or an offset, such as 2026-12-04T19:14:00Z");
         }
     }
 }

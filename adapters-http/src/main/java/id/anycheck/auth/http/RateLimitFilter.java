@@ -43,7 +43,8 @@ final class RateLimitFilter {
     void handle(Context ctx) {
         RateLimitDecision decision;
         if (!ctx.routeRoles().contains(Access.PUBLIC)) {
-            decision = applyRateLimits.chargeAuthenticated(AuthenticationFilter.principal(ctx), requestedGroup(ctx));
+            decision = applyRateLimits.chargeAuthenticated(AuthenticationFilter.principal(ctx), requestedGroup(ctx),
+                    Optional.of(ClientAddressResolver.of(ctx)));
         } else if (isClientLimited(ctx.path())) {
             decision = applyRateLimits.chargeClient(clientKey(clientAddresses.clientAddress(ctx)));
         } else {
@@ -63,7 +64,13 @@ final class RateLimitFilter {
      * query parameter. Text that is not a group id names no group.
      */
     private static Optional<GroupId> requestedGroup(Context ctx) {
-        String route = ctx.endpoints().matchedHttpEndpoint().path;
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint == null) {
+            // Javalin matches a HEAD request to the path of a GET-only route without an endpoint;
+            // it answers 405 after the filters, so the request names no group.
+            return Optional.empty();
+        }
+        String route = endpoint.path;
         String text;
         if (route.startsWith(GROUP_ROUTE_PREFIX)) {
             text = groupIdSegment(ctx.path());

@@ -96,14 +96,23 @@ public final class JdbiLoginAttempts implements LoginAttempts {
 
     @Override
     public int clear(String emailKey) {
-        return Storage.call(() -> jdbi.withHandle(handle -> handle.createUpdate("""
-                        DELETE FROM login_throttles
-                         WHERE (scope = :emailScope AND throttle_key = :emailKey)
-                            OR (scope = :pairScope AND email_key = :emailKey)""")
-                .bind("emailScope", ThrottleScope.EMAIL.externalName())
-                .bind("pairScope", ThrottleScope.EMAIL_AND_CLIENT.externalName())
-                .bind("emailKey", emailKey)
-                .execute()));
+        String ofEmail = " WHERE ((scope = :emailScope AND throttle_key = :emailKey)"
+                + " OR (scope = :pairScope AND email_key = :emailKey))";
+        return Storage.call(() -> jdbi.inTransaction(handle -> {
+            int withFailures = handle.createQuery("SELECT COUNT(*) FROM login_throttles" + ofEmail
+                            + " AND (failures > 0 OR locked_until IS NOT NULL)")
+                    .bind("emailScope", ThrottleScope.EMAIL.externalName())
+                    .bind("pairScope", ThrottleScope.EMAIL_AND_CLIENT.externalName())
+                    .bind("emailKey", emailKey)
+                    .mapTo(Integer.class)
+                    .one();
+            handle.createUpdate("DELETE FROM login_throttles" + ofEmail)
+                    .bind("emailScope", ThrottleScope.EMAIL.externalName())
+                    .bind("pairScope", ThrottleScope.EMAIL_AND_CLIENT.externalName())
+                    .bind("emailKey", emailKey)
+                    .execute();
+            return withFailures;
+        }));
     }
 
     @Override

@@ -50,6 +50,15 @@ public final class ApplyRateLimits {
      *     own group whatever the request names
      */
     public RateLimitDecision chargeAuthenticated(Principal principal, Optional<GroupId> requestedGroup) {
+        return chargeAuthenticated(principal, requestedGroup, Optional.empty());
+    }
+
+    /**
+     * Charges an authenticated request, naming its client address for the audit record of a
+     * rejection.
+     */
+    public RateLimitDecision chargeAuthenticated(Principal principal, Optional<GroupId> requestedGroup,
+            Optional<String> clientIp) {
         OrganizationId organizationId = principal.organizationId();
         RateLimitQuota organization = new RateLimitQuota(
                 new RateLimitKey(RateLimitScope.ORGANIZATION, organizationId.toString()),
@@ -65,7 +74,7 @@ public final class ApplyRateLimits {
                 group.map(quota -> List.of(organization, quota)).orElse(List.of(organization)));
 
         if (!decision.allowed()) {
-            rejections.rejected(principal, decision);
+            rejections.rejected(principal, decision, clientIp);
         }
         return decision;
     }

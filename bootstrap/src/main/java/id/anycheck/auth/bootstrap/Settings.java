@@ -430,7 +430,7 @@ record Settings(
             return new ProtectionSettings(policy, Duration.ofDays(integer(Variable.ACCESS_HISTORY_DAYS, 1, 3650)));
         }
 
-        /** Reads a comma-separated list of whole minutes, each from 1 to 10,080 (one week). */
+        /** Reads a comma-separated, non-decreasing list of whole minutes, each from 1 to 10,080 (one week). */
         List<Duration> minutesList(Variable variable) {
             String value = text(variable);
             List<Duration> durations = new ArrayList<>();
@@ -446,6 +446,12 @@ record Settings(
                 }
                 throw new ConfigurationException(variable, "must be whole minutes from 1 to 10080 separated by "
                         + "commas, like " + variable.defaultValue() + ", but is '" + value + "'");
+            }
+            for (int i = 1; i < durations.size(); i++) {
+                if (durations.get(i).compareTo(durations.get(i - 1)) < 0) {
+                    throw new ConfigurationException(variable, "must not shrink from one lock to the next, like "
+                            + variable.defaultValue() + ", but is '" + value + "'");
+                }
             }
             return durations;
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -153,6 +154,9 @@ class AuditEventsHttpTest {
             Set<String> listed = new TreeSet<>();
             for (JsonNode event : allEvents(http, admin)) {
                 listed.add(event.path("type").asText());
+                if (event.path("type").asText().equals("rate_limit.exceeded")) {
+                    assertThat(event.path("client_ip").asText()).isEqualTo("198.18.0.10");
+                }
             }
 
             // Single sign-on needs an identity provider: SingleSignOnHttpTest reads its events back
@@ -210,6 +214,8 @@ class AuditEventsHttpTest {
             assertThat(types(page(http, admin, "?actor=" + tenant.adminId() + "&type=group.created")))
                     .containsExactly("group.created", "group.created");
             assertThat(types(page(http, admin, "?actor=" + tenant.userId + "&type=group.created"))).isEmpty();
+            assertThat(types(page(http, admin, "?actor=" + tenant.adminId().toUpperCase(Locale.ROOT)
+                    + "&type=group.created"))).hasSize(2);
         });
     }
 
@@ -297,7 +303,9 @@ class AuditEventsHttpTest {
             String auth = bearer(Tenant.token(http, tenant.adminEmail));
 
             for (String query : List.of("?type=login.guessed", "?since=yesterday", "?until=2026-13-01T00:00:00Z",
-                    "?limit=0", "?limit=101", "?cursor=not-a-cursor")) {
+                    "?limit=0", "?limit=101", "?cursor=not-a-cursor", "?actor=not-a-uuid",
+                    "?type=login.failed&type=login.locked",
+                    "?since=2026-12-05T03:00:00Z&until=2026-12-05T01:00:00Z")) {
                 Http.Reply reply = http.get("/audit-events" + query, "Authorization", auth);
                 assertThat(reply.status()).as(query).isEqualTo(400);
                 assertThat(reply.errorCode()).as(query).isEqualTo("VALIDATION_ERROR");

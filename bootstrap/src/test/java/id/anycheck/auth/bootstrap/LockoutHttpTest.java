@@ -178,7 +178,8 @@ class LockoutHttpTest {
             Http.Reply refused = logIn(http, tenant.userEmail, Tenant.PASSWORD, client);
 
             assertThat(refused.status()).isEqualTo(429);
-            assertThat(refused.errorCode()).isEqualTo("RATE_LIMIT_EXCEEDED");
+            assertThat(refused.errorCode()).isEqualTo("ACCOUNT_LOCKED");
+            assertThat(refused.json().path("error").path("message").asText()).contains("from this network");
             assertThat(refused.header("Retry-After")).contains("900");
             assertThat(logIn(http, tenant.userEmail, Tenant.PASSWORD, newClient()).status()).isEqualTo(200);
         });

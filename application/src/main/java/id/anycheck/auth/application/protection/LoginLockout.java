@@ -18,6 +18,7 @@ import id.anycheck.auth.domain.user.EmailAddress;
 import id.anycheck.auth.domain.user.User;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,12 @@ import java.util.Optional;
 public final class LoginLockout {
 
     private static final System.Logger LOG = System.getLogger(LoginLockout.class.getName());
+
+    /** The wait a reservation reports for a count filled by attempts still being checked. */
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
+    private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(25);
+    /** Longest a login waits for attempts in flight before it is refused with Retry-After. */
+    private static final Duration MAX_IN_FLIGHT_WAIT = Duration.ofSeconds(2);
 
     private final LoginAttempts attempts;
     private final LockoutPolicy policy;
@@ -63,6 +70,23 @@ public final class LoginLockout {
      */
     public void reserve(LoginAttemptKeys keys) {
         Reservation reservation = attempts.reserve(keys, policy, clock.instant());
+
+        // A count filled by attempts still being checked frees up within a hash time when they
+        // succeed, or turns into a lock when they fail. So a caller waits briefly rather than
+        // being refused at once, which keeps concurrent logins of one account working.
+        long waitedMillis = 0;
+        while (!reservation.isAllowed() && reservation.retryAfter().compareTo(IN_FLIGHT_WAIT) <= 0
+                && waitedMillis < MAX_IN_FLIGHT_WAIT.toMillis()) {
+            try {
+                Thread.sleep(IN_FLIGHT_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            waitedMillis += IN_FLIGHT_POLL.toMillis();
+            reservation = attempts.reserve(keys, policy, clock.instant());
+        }
+
         if (reservation.isAllowed()) {
             return;
         }
@@ -110,7 +134,7 @@ public final class LoginLockout {
         attempts.succeed(keys, clock.instant());
     }
 
-    /** Ends every count and lock of the email; returns whether there was any. */
+    /** Ends every count and lock of the email; returns whether any held failures or a lock. */
     public boolean unlock(EmailAddress email) {
         return attempts.clear(emailKeyOf(email)) > 0;
     }

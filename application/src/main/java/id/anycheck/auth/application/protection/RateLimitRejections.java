@@ -34,7 +34,7 @@ public final class RateLimitRejections {
         this.auditTrail = auditTrail;
     }
 
-    public void rejected(Principal principal, RateLimitDecision decision) {
+    public void rejected(Principal principal, RateLimitDecision decision, Optional<String> clientIp) {
         RateLimitState exhausted = decision.closestToExhaustion();
         String counter = exhausted.key().scope().externalName() + ":" + exhausted.key().id();
         Instant recorded = recordedWindows.get(counter);
@@ -58,7 +58,7 @@ public final class RateLimitRejections {
             details.put("group_id", exhausted.key().id());
         }
         auditTrail.record(AuditEventType.RATE_LIMIT_EXCEEDED, Optional.of(principal.organizationId()),
-                actorOf(principal), Optional.of(exhausted.key().id()), Optional.empty(), details);
+                actorOf(principal), Optional.of(exhausted.key().id()), clientIp, details);
     }
 
     private static AuditActor actorOf(Principal principal) {

@@ -65,11 +65,18 @@ public final class InMemoryLoginAttempts implements LoginAttempts {
 
     @Override
     public synchronized int clear(String emailKey) {
-        int before = rows.size();
-        rows.entrySet().removeIf(entry -> entry.getKey().equals(id(ThrottleScope.EMAIL, emailKey))
-                || (entry.getKey().startsWith(ThrottleScope.EMAIL_AND_CLIENT + "|")
-                        && emailKey.equals(entry.getValue().emailKey())));
-        return before - rows.size();
+        int[] withFailures = {0};
+        rows.entrySet().removeIf(entry -> {
+            boolean ofEmail = entry.getKey().equals(id(ThrottleScope.EMAIL, emailKey))
+                    || (entry.getKey().startsWith(ThrottleScope.EMAIL_AND_CLIENT + "|")
+                            && emailKey.equals(entry.getValue().emailKey()));
+            FailureCount count = entry.getValue().count();
+            if (ofEmail && (count.failures() > 0 || count.lockedUntil().isPresent())) {
+                withFailures[0]++;
+            }
+            return ofEmail;
+        });
+        return withFailures[0];
     }
 
     @Override

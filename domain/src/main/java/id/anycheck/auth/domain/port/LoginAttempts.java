@@ -25,7 +25,10 @@ public interface LoginAttempts {
     /** Records that a reserved attempt had the right password: the pair's count and lock end. */
     void succeed(LoginAttemptKeys keys, Instant now);
 
-    /** Ends every count and lock of this email, from any client; returns how many counts there were. */
+    /**
+     * Ends every count and lock of this email, from any client; returns how many of them held
+     * failures or a lock, as opposed to the empty counts that successful logins leave.
+     */
     int clear(String emailKey);
 
     /**
