@@ -82,15 +82,17 @@ public final class JdbiLoginAttempts implements LoginAttempts {
 
     @Override
     public void succeed(LoginAttemptKeys keys, Instant now) {
+        // The pair's row is reset rather than deleted: a concurrent attempt that finds a row
+        // missing inserts it, and two such inserts would collide.
         Storage.run(() -> jdbi.useTransaction(handle -> {
             Optional<FailureCount> email = lock(handle, ThrottleScope.EMAIL, keys.email());
             if (email.isPresent()) {
                 store(handle, ThrottleScope.EMAIL, keys, email.get().release());
             }
-            handle.createUpdate("DELETE FROM login_throttles WHERE scope = :scope AND throttle_key = :key")
-                    .bind("scope", ThrottleScope.EMAIL_AND_CLIENT.externalName())
-                    .bind("key", keys.emailAndClient())
-                    .execute();
+            Optional<FailureCount> pair = lock(handle, ThrottleScope.EMAIL_AND_CLIENT, keys.emailAndClient());
+            if (pair.isPresent()) {
+                store(handle, ThrottleScope.EMAIL_AND_CLIENT, keys, pair.get().reset(now));
+            }
         }));
     }
 

@@ -148,6 +148,31 @@ abstract class LoginAttemptsContract extends DatabaseContractBase {
     }
 
     @Test
+    void parallelSuccessfulLoginsLeaveCountsEmpty() throws Exception {
+        // Logins of one account at once: each reserves, then succeeds. None may fail on a row
+        // another one changes, and none may leave a count behind.
+        LoginAttemptKeys keys = randomKeys();
+        List<Callable<Integer>> logins = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            logins.add(() -> {
+                int allowed = 0;
+                for (int round = 0; round < 10; round++) {
+                    if (attempts.reserve(keys, POLICY, NOW).isAllowed()) {
+                        allowed++;
+                        attempts.succeed(keys, NOW);
+                    }
+                }
+                return allowed;
+            });
+        }
+
+        List<Integer> allowed = Concurrently.run(logins);
+
+        assertThat(allowed.stream().mapToInt(Integer::intValue).sum()).isPositive();
+        assertThat(attempts.clear(keys.email())).isZero();
+    }
+
+    @Test
     void distinctEmailsLockClient() {
         String client = UUID.randomUUID().toString();
         Failure last = null;

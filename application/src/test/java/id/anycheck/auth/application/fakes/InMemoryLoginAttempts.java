@@ -60,7 +60,10 @@ public final class InMemoryLoginAttempts implements LoginAttempts {
         if (email != null) {
             put(ThrottleScope.EMAIL, keys, email.count().release());
         }
-        rows.remove(id(ThrottleScope.EMAIL_AND_CLIENT, keys.emailAndClient()));
+        Row pair = rows.get(id(ThrottleScope.EMAIL_AND_CLIENT, keys.emailAndClient()));
+        if (pair != null) {
+            put(ThrottleScope.EMAIL_AND_CLIENT, keys, pair.count().reset(now));
+        }
     }
 
     @Override

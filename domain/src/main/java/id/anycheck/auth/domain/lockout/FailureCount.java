@@ -79,6 +79,11 @@ public record FailureCount(
         return new FailureCount(Math.max(0, failures - 1), windowStartedAt, lockedUntil, locks, lastFailureAt);
     }
 
+    /** Ends the count after a successful login, keeping the number of earlier locks for the back-off. */
+    public FailureCount reset(Instant now) {
+        return new FailureCount(0, now, Optional.empty(), locks, lastFailureAt);
+    }
+
     /** Counts one more failure without an earlier reservation, as for the distinct emails of a client. */
     public FailureCount fail(Instant now) {
         return reserve(now);
