@@ -64,7 +64,7 @@ final class ErrorMapper {
     }
 
     /**
-     * Answers a login refused by the lockout with 429 ACCOUNT_LOCKED, for a locked email as for a
+     * Writes 429 ACCOUNT_LOCKED for a login refused by the lockout, for a locked email as for a
      * client address locked for every email; only the message differs. Both look the same for known
      * and unknown emails.
      */

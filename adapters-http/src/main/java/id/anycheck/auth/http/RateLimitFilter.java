@@ -67,7 +67,7 @@ final class RateLimitFilter {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint == null) {
             // Javalin matches a HEAD request to the path of a GET-only route without an endpoint;
-            // it answers 405 after the filters, so the request names no group.
+            // it returns 405 after the filters, so the request names no group.
             return Optional.empty();
         }
         String route = endpoint.path;

@@ -85,7 +85,7 @@ final class DescriptionCheck {
         Located pathItem = DESCRIPTION.resolve(path.get().pathItem());
         Located operation = pathItem.child(method.toLowerCase(Locale.ROOT));
         if (!operation.exists() && method.equals("HEAD") && pathItem.child("get").exists()) {
-            // HEAD is GET without the content (RFC 9110, section 9.3.2), and Javalin answers it
+            // HEAD is GET without the content (RFC 9110, section 9.3.2), and Javalin serves it
             // from the GET route, so the GET operation describes its status and headers.
             List<String> problems = checkResponse(pathItem.child("get"), status, responseHeaders, null, false);
             if (!problems.isEmpty()) {

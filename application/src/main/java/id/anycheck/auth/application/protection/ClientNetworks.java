@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Reduces a client address to the network that is counted or remembered. An IPv6 client often
- * holds a whole /64, so it counts as that network. IPv4 addresses are scarce, so each counts alone
+ * has a whole /64, so it counts as that network. IPv4 addresses are scarce, so each counts alone
  * for lockouts. For the networks an API key is used from, an IPv4 address counts as its /24, so
  * that a server moving within its data centre is not reported.
  */

@@ -36,7 +36,7 @@ public final class LoginLockout {
     /** The wait a reservation reports for a count filled by attempts still being checked. */
     private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(1);
     private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(50);
-    /** Longest a login waits for attempts in flight before it is refused with Retry-After. */
+    /** Maximum time a login waits for attempts in flight before it is refused with Retry-After. */
     private static final Duration MAX_IN_FLIGHT_WAIT = Duration.ofSeconds(2);
 
     private final LoginAttempts attempts;

@@ -26,8 +26,8 @@ public interface LoginAttempts {
     void succeed(LoginAttemptKeys keys, Instant now);
 
     /**
-     * Ends every count and lock of this email, from any client; returns how many of them held
-     * failures or a lock, as opposed to the empty counts that successful logins leave.
+     * Ends every count and lock of this email, from any client. Returns how many of them held
+     * failures or a lock; the empty counts that successful logins leave are not counted.
      */
     int clear(String emailKey);
 
