@@ -16,6 +16,12 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class JdbiAccessSources implements AccessSources {
 
+    /**
+     * How stale {@code last_seen_at} may get before a sighting updates it. A source therefore
+     * counts as known for up to this much longer than the remembered period.
+     */
+    private static final Duration REFRESH_INTERVAL = Duration.ofDays(1);
+
     private final Jdbi jdbi;
 
     public JdbiAccessSources(Jdbi jdbi) {
@@ -43,6 +49,10 @@ public final class JdbiAccessSources implements AccessSources {
                     .map((rs, ctx) -> Rows.instant(rs, "last_seen_at"))
                     .findOne();
 
+            if (lastSeen.isPresent() && lastSeen.get().plus(REFRESH_INTERVAL).isAfter(now)) {
+                // Seen within the last day: known, and not worth a write on every login or key use.
+                return Sighting.KNOWN_SOURCE;
+            }
             if (lastSeen.isPresent()) {
                 // Only the request that moves last_seen_at past the remembered period reports the source as new.
                 int refreshedStale = handle.createUpdate("""
