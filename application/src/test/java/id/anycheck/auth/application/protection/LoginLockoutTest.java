@@ -13,6 +13,7 @@ import id.anycheck.auth.domain.audit.AuditEvent;
 import id.anycheck.auth.domain.audit.AuditEventType;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.LoginLockedException;
+import id.anycheck.auth.domain.lockout.LoginAttemptKeys;
 import id.anycheck.auth.domain.user.EmailAddress;
 import id.anycheck.auth.domain.user.User;
 import java.time.Duration;
@@ -173,6 +174,20 @@ class LoginLockoutTest {
         boolean unlocked = ports.loginLockout().unlock(EmailAddress.parse(EMAIL));
 
         assertThat(unlocked).isTrue();
+        assertThat(logIn(EMAIL, PASSWORD, OFFICE).user().id()).isEqualTo(ana.id());
+    }
+
+    @Test
+    void abandonedReservationsStopBlocking() {
+        // Five attempts whose server stopped while checking them: counted, never resolved.
+        LoginAttemptKeys keys = LoginLockout.keysOf(EmailAddress.parse(EMAIL), OFFICE);
+        for (int i = 0; i < 5; i++) {
+            ports.loginLockout().reserve(keys);
+        }
+        assertThatThrownBy(() -> ports.loginLockout().reserve(keys)).isInstanceOf(LoginLockedException.class);
+
+        ports.clock().advance(Duration.ofSeconds(30));
+
         assertThat(logIn(EMAIL, PASSWORD, OFFICE).user().id()).isEqualTo(ana.id());
     }
 

@@ -26,6 +26,9 @@ public record FailureCount(
         int locks,
         Optional<Instant> lastFailureAt) {
 
+    /** Age after which an unresolved reservation counts as abandoned; a password check takes far less. */
+    public static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
+
     public FailureCount {
         Objects.requireNonNull(windowStartedAt, "windowStartedAt");
         Objects.requireNonNull(lockedUntil, "lockedUntil");
@@ -57,13 +60,16 @@ public record FailureCount(
     /**
      * Returns how long a new attempt must wait, or empty if it may go ahead. A full count without a
      * lock means the attempts that filled it are still being checked: the lock, if they fail, follows
-     * within a second, so the wait is one second.
+     * within a second, so the wait is one second. Reservations older than
+     * {@link #ABANDONED_AFTER} were never resolved, for example because the server stopped while
+     * checking them, so they no longer hold the count full.
      */
     public Optional<Duration> waitAt(Instant now, LockoutPolicy.Limit limit) {
         if (isLocked(now)) {
             return Optional.of(Duration.between(now, lockedUntil.orElseThrow()));
         }
-        if (failures >= limit.threshold()) {
+        boolean inFlight = lastFailureAt.map(last -> last.plus(ABANDONED_AFTER).isAfter(now)).orElse(false);
+        if (failures >= limit.threshold() && inFlight) {
             return Optional.of(Duration.ofSeconds(1));
         }
         return Optional.empty();
