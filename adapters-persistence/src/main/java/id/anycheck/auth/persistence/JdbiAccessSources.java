@@ -17,7 +17,7 @@ import org.jdbi.v3.core.JdbiException;
 public final class JdbiAccessSources implements AccessSources {
 
     /**
-     * How stale {@code last_seen_at} may get before a sighting updates it. A source therefore
+     * Maximum age of {@code last_seen_at} before a sighting updates it. A source therefore
      * counts as known for up to this much longer than the remembered period.
      */
     private static final Duration REFRESH_INTERVAL = Duration.ofDays(1);
