@@ -1,10 +1,12 @@
 package id.anycheck.auth.application;
 
+import id.anycheck.auth.application.protection.LoginLockout;
 import id.anycheck.auth.domain.audit.AuditEventType;
 import id.anycheck.auth.domain.error.AuthenticationException;
 import id.anycheck.auth.domain.error.AuthenticationFailure;
 import id.anycheck.auth.domain.error.FieldProblem;
 import id.anycheck.auth.domain.error.InvalidInputException;
+import id.anycheck.auth.domain.lockout.LoginAttemptKeys;
 import id.anycheck.auth.domain.port.PasswordHasher;
 import id.anycheck.auth.domain.port.PasswordHasher.Verification;
 import id.anycheck.auth.domain.port.SessionRepository;
@@ -34,15 +36,17 @@ public final class ChangePassword {
     private final SessionRepository sessions;
     private final ActiveSessionCache activeSessions;
     private final PasswordHasher passwordHasher;
+    private final LoginLockout lockout;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
     public ChangePassword(UserRepository users, SessionRepository sessions, ActiveSessionCache activeSessions,
-            PasswordHasher passwordHasher, AuditTrail auditTrail, Clock clock) {
+            PasswordHasher passwordHasher, LoginLockout lockout, AuditTrail auditTrail, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.activeSessions = activeSessions;
         this.passwordHasher = passwordHasher;
+        this.lockout = lockout;
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
@@ -64,13 +68,20 @@ public final class ChangePassword {
             throw new AuthenticationException(AuthenticationFailure.INVALID_CREDENTIALS,
                     "user " + user.id() + " has no password to change");
         }
+        // A stolen access token must not open a way around the login lockout, so a wrong current
+        // password counts as a failed login of the user's email from this client.
+        RequestOrigin origin = new RequestOrigin(clientIp, Optional.empty());
+        LoginAttemptKeys attempt = LoginLockout.keysOf(user.email(), origin);
+        lockout.reserve(attempt);
         Verification verification = passwordHasher.verify(Password.presented(currentPassword),
                 user.passwordHash().get());
         if (verification == Verification.MISMATCH) {
             LOG.log(Level.INFO, "Password change rejected for user {0}: wrong current password", user.id());
+            lockout.failed(attempt, Optional.of(user), origin, "wrong_current_password");
             throw new AuthenticationException(AuthenticationFailure.INVALID_CREDENTIALS,
                     "wrong current password for user " + user.id());
         }
+        lockout.succeeded(attempt);
 
         users.updatePasswordHash(user.id(), passwordHasher.hash(chosen));
         List<SessionId> ended = sessions.revokeAllOfExcept(user.id(), principal.sessionId(),

@@ -29,7 +29,8 @@ class ChangePasswordTest {
             new ActiveSessionCache(ports.sessions(), Duration.ofMinutes(1), 1000, ports.clock());
     private final LogIn logIn = ports.logIn();
     private final ChangePassword changePassword = new ChangePassword(ports.users(), ports.sessions(), activeSessions,
-            ports.passwordHasher(), new AuditTrail(ports.auditLog(), ports.clock()), ports.clock());
+            ports.passwordHasher(), ports.loginLockout(), new AuditTrail(ports.auditLog(), ports.clock()),
+            ports.clock());
 
     @Test
     void changeStoresNewPassword() {

@@ -219,7 +219,7 @@ final class Service implements AutoCloseable {
                 applyRateLimits,
                 new ListAuditEvents(auditLog, actors),
                 new UnlockUser(users, actors, loginLockout, auditTrail),
-                new ChangePassword(users, sessions, activeSessions, passwordHasher, auditTrail, clock),
+                new ChangePassword(users, sessions, activeSessions, passwordHasher, loginLockout, auditTrail, clock),
                 new EnrolTotp(users, totp, totpGenerator, random, clock),
                 new ConfirmTotp(totp, totpGenerator, auditTrail, random, clock),
                 new DisableTotp(totp, organizations, totpGenerator, auditTrail, clock),
