@@ -56,6 +56,8 @@ public final class ChangePassword {
      *     password rules
      * @throws AuthenticationException INVALID_CREDENTIALS if the current password is wrong or
      *     the user has none, because they sign in through single sign-on
+     * @throws id.anycheck.auth.domain.error.LoginLockedException if failed logins locked the
+     *     user's email for this client, without checking the current password
      */
     public void change(UserPrincipal principal, Optional<String> clientIp, String currentPassword,
             String newPassword) {
