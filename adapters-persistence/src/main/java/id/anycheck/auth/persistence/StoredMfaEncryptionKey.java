@@ -1,9 +1,9 @@
 package id.anycheck.auth.persistence;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * The key that encrypts TOTP secrets when the operator configured none. Like the generated
@@ -23,34 +23,17 @@ public final class StoredMfaEncryptionKey {
 
     /** Returns the stored base64 key, first storing the one that {@code generator} makes if there is none. */
     public String loadOrCreate(Supplier<String> generator, Instant now) {
-        return Storage.call(() -> {
-            String existing = stored();
-            if (existing != null) {
-                return existing;
-            }
-            String generated = generator.get();
-            try {
-                jdbi.useHandle(handle -> handle
-                        .createUpdate("INSERT INTO mfa_encryption_keys (secret, created_at) VALUES (:secret, :now)")
-                        .bind("secret", generated)
-                        .bind("now", now)
-                        .execute());
-                return generated;
-            } catch (JdbiException e) {
-                if (!UniqueViolation.causedBy(e)) {
-                    throw e;
-                }
-                // Another instance stored its key first: use that one.
-                return stored();
-            }
-        });
+        return GeneratedSecrets.loadOrCreate(this::stored, generator, secret -> jdbi.useHandle(handle -> handle
+                .createUpdate("INSERT INTO mfa_encryption_keys (secret, created_at) VALUES (:secret, :now)")
+                .bind("secret", secret)
+                .bind("now", now)
+                .execute()));
     }
 
-    private String stored() {
+    private Optional<String> stored() {
         return jdbi.withHandle(handle -> handle
                 .createQuery("SELECT secret FROM mfa_encryption_keys")
                 .mapTo(String.class)
-                .findFirst()
-                .orElse(null));
+                .findFirst());
     }
 }

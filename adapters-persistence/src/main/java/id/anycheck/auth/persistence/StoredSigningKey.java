@@ -1,9 +1,9 @@
 package id.anycheck.auth.persistence;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * The signing secret generated when the operator configured none. It is kept in the database
@@ -30,35 +30,18 @@ public final class StoredSigningKey {
 
     /** Returns the stored key, first storing the one that {@code generator} makes if there is none. */
     public Key loadOrCreate(Supplier<Key> generator, Instant now) {
-        return Storage.call(() -> {
-            Key existing = stored();
-            if (existing != null) {
-                return existing;
-            }
-            Key generated = generator.get();
-            try {
-                jdbi.useHandle(handle -> handle
-                        .createUpdate("INSERT INTO signing_keys (key_id, secret, created_at) VALUES (:keyId, :secret, :now)")
-                        .bind("keyId", generated.keyId())
-                        .bind("secret", generated.base64Secret())
-                        .bind("now", now)
-                        .execute());
-                return generated;
-            } catch (JdbiException e) {
-                if (!UniqueViolation.causedBy(e)) {
-                    throw e;
-                }
-                // Another instance stored its key first: use that one.
-                return stored();
-            }
-        });
+        return GeneratedSecrets.loadOrCreate(this::stored, generator, key -> jdbi.useHandle(handle -> handle
+                .createUpdate("INSERT INTO signing_keys (key_id, secret, created_at) VALUES (:keyId, :secret, :now)")
+                .bind("keyId", key.keyId())
+                .bind("secret", key.base64Secret())
+                .bind("now", now)
+                .execute()));
     }
 
-    private Key stored() {
+    private Optional<Key> stored() {
         return jdbi.withHandle(handle -> handle
                 .createQuery("SELECT key_id, secret FROM signing_keys")
                 .map((rs, ctx) -> new Key(rs.getString("key_id"), rs.getString("secret")))
-                .findFirst()
-                .orElse(null));
+                .findFirst());
     }
 }
