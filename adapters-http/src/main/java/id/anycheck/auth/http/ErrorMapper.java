@@ -64,9 +64,9 @@ final class ErrorMapper {
     }
 
     /**
-     * Writes 429 ACCOUNT_LOCKED for a login refused by the lockout, for a locked email as for a
-     * client address locked for every email; only the message differs. Both look the same for known
-     * and unknown emails.
+     * Writes 429 ACCOUNT_LOCKED for a login that the lockout rejected. A locked email and a client
+     * address locked for every email differ only in the message, and neither tells known emails
+     * from unknown ones.
      */
     void loginLocked(LoginLockedException e, Context ctx) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);

@@ -66,8 +66,8 @@ final class RateLimitFilter {
     private static Optional<GroupId> requestedGroup(Context ctx) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint == null) {
-            // Javalin matches a HEAD request to the path of a GET-only route without an endpoint;
-            // it returns 405 after the filters, so the request names no group.
+            // Javalin gives a HEAD request to a GET-only route no matched endpoint, and serves it
+            // from the GET handler after the filters. Such a request names no group.
             return Optional.empty();
         }
         String route = endpoint.path;

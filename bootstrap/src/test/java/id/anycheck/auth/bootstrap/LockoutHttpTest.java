@@ -175,12 +175,12 @@ class LockoutHttpTest {
                 logIn(http, "guess-" + i + "-" + UUID.randomUUID() + "@tenant.example", "wrong password", client);
             }
 
-            Http.Reply refused = logIn(http, tenant.userEmail, Tenant.PASSWORD, client);
+            Http.Reply rejected = logIn(http, tenant.userEmail, Tenant.PASSWORD, client);
 
-            assertThat(refused.status()).isEqualTo(429);
-            assertThat(refused.errorCode()).isEqualTo("ACCOUNT_LOCKED");
-            assertThat(refused.json().path("error").path("message").asText()).contains("from this network");
-            assertThat(refused.header("Retry-After")).contains("900");
+            assertThat(rejected.status()).isEqualTo(429);
+            assertThat(rejected.errorCode()).isEqualTo("ACCOUNT_LOCKED");
+            assertThat(rejected.json().path("error").path("message").asText()).contains("from this network");
+            assertThat(rejected.header("Retry-After")).contains("900");
             assertThat(logIn(http, tenant.userEmail, Tenant.PASSWORD, newClient()).status()).isEqualTo(200);
         });
     }

@@ -29,11 +29,11 @@ public final class UnusualAccess {
     private static final System.Logger LOG = System.getLogger(UnusualAccess.class.getName());
 
     /**
-     * How long a key's network counts as recently checked on this instance. API key requests are
-     * the hot path, so the database is asked about a key and network at most this often.
+     * Time a key and client address count as recently checked on this instance. API key requests
+     * are the hot path, so the database is asked about a key and address at most this often.
      */
     static final Duration API_KEY_CHECK_INTERVAL = Duration.ofMinutes(10);
-    /** Most key and network pairs remembered as checked; beyond it the memory starts again. */
+    /** Maximum number of key and address pairs remembered as checked; beyond it the memory starts again. */
     private static final int MAX_CHECKED_PAIRS = 100_000;
 
     private final AccessSources sources;
@@ -70,9 +70,9 @@ public final class UnusualAccess {
 
     /** Notes the network an API key is used from and records API_KEY_NEW_SOURCE for a new one. */
     public void apiKeyUsed(ApiKeyPrincipal key, Optional<String> clientIp) {
-        String network = ClientNetworks.forApiKeySource(clientIp);
+        // Remembered by the exact address, so that a repeated request skips parsing it into its network.
         Instant now = clock.instant();
-        String checkedKey = key.keyId() + "|" + network;
+        String checkedKey = key.keyId() + "|" + clientIp.orElse(ClientNetworks.UNKNOWN);
         Instant checkedAt = checkedApiKeySources.get(checkedKey);
         if (checkedAt != null && checkedAt.plus(API_KEY_CHECK_INTERVAL).isAfter(now)) {
             return;
@@ -82,6 +82,7 @@ public final class UnusualAccess {
         }
         checkedApiKeySources.put(checkedKey, now);
 
+        String network = ClientNetworks.forApiKeySource(clientIp);
         Sighting sighting = sources.record(AccessSources.Subject.API_KEY, key.keyId().value(),
                 Digests.sha256Hex(network), now, remembered);
 
