@@ -184,9 +184,9 @@ abstract class LoginAttemptsContract extends DatabaseContractBase {
         }
 
         assertThat(last.newLocks()).extracting(lock -> lock.scope()).containsExactly(ThrottleScope.CLIENT);
-        LoginAttemptKeys another = new LoginAttemptKeys(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        LoginAttemptKeys otherEmail = new LoginAttemptKeys(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 client);
-        assertThat(attempts.reserve(another, POLICY, NOW).lockedScope()).contains(ThrottleScope.CLIENT);
+        assertThat(attempts.reserve(otherEmail, POLICY, NOW).lockedScope()).contains(ThrottleScope.CLIENT);
     }
 
     @Test
